@@ -1,0 +1,51 @@
+package org.vectorkernels;
+
+import org.vectorkernels.internal.SgemmContract;
+import org.vectorkernels.internal.SgemmKernel;
+import org.vectorkernels.internal.VectorizationProvider;
+
+/**
+ * Single-precision general matrix multiply, row-major.
+ *
+ * <p>{@code C := alpha·op(A)·op(B) + beta·C}, where element (i, j) of a stored matrix x is
+ * {@code x[offset + i*ld + j]}; op(A) is m×k (A is stored m×k, or k×m when {@code transA}),
+ * op(B) is k×n (stored k×n, or n×k when {@code transB}) and C is m×n.
+ *
+ * <p>BLAS semantics: m or n = 0 touches nothing; k = 0 or alpha = 0 gives C = beta·C without
+ * reading A or B; beta = 0 overwrites C without reading it. All arguments are checked before
+ * any element of C is written. Identical calls give bitwise-identical results; any number of
+ * threads may call at once.
+ *
+ * <pre>{@code
+ * float[] a = ..., b = ..., c = new float[m * n];
+ * Gemm.sgemm(m, n, k, a, b, c);                       // C = A·B, dense
+ * Gemm.sgemm(false, true, m, n, k, 1f, a, 0, k,        // C = A·Bᵀ + C
+ *            b, 0, k, 1f, c, 0, n);
+ * }</pre>
+ */
+public final class Gemm {
+    private static final SgemmKernel KERNEL = VectorizationProvider.sgemm();
+
+    private Gemm() {}
+
+    /** Dense {@code C = A·B} with A m×k, B k×n and C m×n, all stored contiguously from index 0. */
+    public static void sgemm(int m, int n, int k, float[] a, float[] b, float[] c) {
+        sgemm(false, false, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, Math.max(1, n), 0f, c, 0, Math.max(1, n));
+    }
+
+    /** {@code C := alpha·op(A)·op(B) + beta·C}; see the class description for the layout. */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                             float beta, float[] c, int cOffset, int ldc) {
+        SgemmContract.apply(KERNEL, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc);
+    }
+
+    /**
+     * Which kernels this JVM runs, for logs and bug reports: for example
+     * {@code "panama: 512-bit vectors, 8x32 micro-tile"} or {@code "scalar (...)"}.
+     */
+    public static String implementation() {
+        return KERNEL.description();
+    }
+}

@@ -1,0 +1,43 @@
+package org.vectorkernels.internal.panama;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Every block size of the SGEMM in one place, as BLIS keeps them in its context.
+ *
+ * <p>The micro-tile is MR rows × NV vectors. Chosen by JMH on Zen 5 (see README): with 512-bit
+ * vectors 8×2 (16 accumulators) runs near peak where larger tiles spill; with 16 AVX2
+ * registers 4×2. Cache blocks: a KC×NR panel of B stays in the 48 KiB L1d, an MC×KC block of
+ * A in the 1 MiB L2, a KC×NC block of B in L3. Each size can be overridden for tuning with
+ * {@code -Dvectorkernels.<name>=value}; the values are read once, so C2 treats them as constants.
+ */
+final class Blocking {
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    static final int LANES = F.length();
+    static final boolean WIDE = F.vectorBitSize() >= 512;
+
+    /** Rows of the micro-tile. */
+    static final int MR = WIDE ? MicroKernel8x2.MR : MicroKernel4x2.MR;
+    /** Vectors per row of the micro-tile: the micro-kernels are written for two. */
+    static final int NV = 2;
+    /** Columns of the micro-tile. */
+    static final int NR = NV * LANES;
+
+    static final int KC = size("kc", 256, 1);
+    static final int MC = size("mc", 192, MR);
+    static final int NC = size("nc", 4096, NR);
+
+    /** Problems with m·n·k up to this run without packing (only when B is not transposed). */
+    static final long DIRECT_MAX_VOLUME = Long.getLong("vectorkernels.directMaxVolume", 48L * 48 * 48);
+
+    private Blocking() {}
+
+    private static int size(String name, int dflt, int multiple) {
+        int v = Integer.getInteger("vectorkernels." + name, dflt);
+        if (v < 1) {
+            throw new IllegalArgumentException("vectorkernels." + name + " = " + v + " must be positive");
+        }
+        return (v + multiple - 1) / multiple * multiple;
+    }
+}

@@ -1,0 +1,49 @@
+package org.vectorkernels.internal.panama;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The micro-kernel for vectors narrower than 512 bits: a 4-row × 2-vector tile of C (8
+ * accumulators), the largest that C2 keeps in AVX2's 16 registers at full speed; otherwise as
+ * {@link MicroKernel8x2}.
+ */
+final class MicroKernel4x2 {
+    static final int MR = 4;
+
+    private MicroKernel4x2() {}
+
+    /**
+     * C[0..mr, 0..nr) := alpha·(A panel · B panel) + beta·C over kc steps of the packed panels
+     * that start at {@code aIdx} and {@code bIdx}; beta = 0 never reads C.
+     */
+    static void compute(int kc, float[] a, int aIdx, float[] b, int bIdx, float alpha, float beta,
+                        float[] c, int cIdx, int ldc, int mr, int nr) {
+        final int lanes = Blocking.LANES;
+        final FloatVector zero = FloatVector.zero(Blocking.F);
+        FloatVector c00 = zero, c01 = zero;
+        FloatVector c10 = zero, c11 = zero;
+        FloatVector c20 = zero, c21 = zero;
+        FloatVector c30 = zero, c31 = zero;
+        for (int p = 0; p < kc; p++, aIdx += MR, bIdx += Blocking.NR) {
+            FloatVector b0 = FloatVector.fromArray(Blocking.F, b, bIdx);
+            FloatVector b1 = FloatVector.fromArray(Blocking.F, b, bIdx + lanes);
+            FloatVector a0 = FloatVector.broadcast(Blocking.F, a[aIdx + 0]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(Blocking.F, a[aIdx + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(Blocking.F, a[aIdx + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(Blocking.F, a[aIdx + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        // Rows past mr come from zero padding and are dropped.
+        TileStore.row(c00, c01, alpha, beta, c, cIdx + 0 * ldc, nr);
+        if (mr > 1) TileStore.row(c10, c11, alpha, beta, c, cIdx + 1 * ldc, nr);
+        if (mr > 2) TileStore.row(c20, c21, alpha, beta, c, cIdx + 2 * ldc, nr);
+        if (mr > 3) TileStore.row(c30, c31, alpha, beta, c, cIdx + 3 * ldc, nr);
+    }
+}

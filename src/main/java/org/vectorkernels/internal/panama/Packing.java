@@ -1,0 +1,61 @@
+package org.vectorkernels.internal.panama;
+
+import java.util.Arrays;
+
+/**
+ * Copies blocks of op(A) and op(B) into the contiguous, zero-padded micro-panels that the
+ * micro-kernel streams through. Transposes, offsets and leading dimensions end here.
+ *
+ * <p>Both operands use one layout: a block of {@code extent} lines (rows of op(A), columns of
+ * op(B)) by kc steps of k is cut into panels of {@code width} lines; element (line s, step p)
+ * of panel q lands at {@code q*width*kc + p*width + s}, and lines past the extent are zero.
+ */
+final class Packing {
+    private Packing() {}
+
+    /** Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) into MR-row panels. */
+    static void packA(boolean transA, float[] a, int aOffset, int lda, int i0, int p0,
+                      int mc, int kc, float[] dst) {
+        int lineStride = transA ? 1 : lda, stepStride = transA ? lda : 1;
+        int origin = aOffset + i0 * lineStride + p0 * stepStride;
+        panels(a, origin, lineStride, stepStride, mc, kc, Blocking.MR, dst);
+    }
+
+    /** Packs rows [p0, p0+kc) × columns [j0, j0+nc) of op(B) into NR-column panels. */
+    static void packB(boolean transB, float[] b, int bOffset, int ldb, int p0, int j0,
+                      int kc, int nc, float[] dst) {
+        int lineStride = transB ? ldb : 1, stepStride = transB ? 1 : ldb;
+        int origin = bOffset + j0 * lineStride + p0 * stepStride;
+        panels(b, origin, lineStride, stepStride, nc, kc, Blocking.NR, dst);
+    }
+
+    private static void panels(float[] src, int origin, int lineStride, int stepStride,
+                               int extent, int kc, int width, float[] dst) {
+        for (int s0 = 0; s0 < extent; s0 += width) {
+            int lines = Math.min(width, extent - s0);
+            int panel = s0 * kc;
+            int first = origin + s0 * lineStride;
+            if (lineStride == 1) {
+                // The lines of one k step are contiguous in the source: copy them as a run.
+                for (int p = 0; p < kc; p++) {
+                    int d = panel + p * width;
+                    System.arraycopy(src, first + p * stepStride, dst, d, lines);
+                    Arrays.fill(dst, d + lines, d + width, 0f);
+                }
+            } else {
+                // Each line is contiguous along k in the source: read it once, scatter by width.
+                for (int s = 0; s < lines; s++) {
+                    int from = first + s * lineStride;
+                    for (int p = 0; p < kc; p++) {
+                        dst[panel + p * width + s] = src[from + p * stepStride];
+                    }
+                }
+                for (int s = lines; s < width; s++) {
+                    for (int p = 0; p < kc; p++) {
+                        dst[panel + p * width + s] = 0f;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.vectorkernels.internal.panama;
+
+/**
+ * The packing buffers of one thread. Thread-confined, so concurrent callers never share one,
+ * and kept between calls, so steady-state calls allocate nothing; they grow only when a larger
+ * block is first needed.
+ */
+final class Workspace {
+    private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
+
+    private float[] packedA = new float[0];
+    private float[] packedB = new float[0];
+
+    static Workspace current() {
+        return LOCAL.get();
+    }
+
+    float[] packedA(int size) {
+        if (packedA.length < size) {
+            packedA = new float[size];
+        }
+        return packedA;
+    }
+
+    float[] packedB(int size) {
+        if (packedB.length < size) {
+            packedB = new float[size];
+        }
+        return packedB;
+    }
+}

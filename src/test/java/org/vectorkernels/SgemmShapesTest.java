@@ -1,0 +1,80 @@
+package org.vectorkernels;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Random shapes on every edge: each side of the lane counts (8, 16), of the micro-tile
+ * (4 or 8 rows, 16 or 32 columns), of the cache blocks (KC = 256, MC = 192), primes, skinny
+ * shapes, random offsets and transposes; and shapes that cross every block, NC = 4096 included.
+ */
+public class SgemmShapesTest {
+    static final int[] EDGES = {1, 2, 3, 4, 5, 7, 8, 9, 13, 15, 16, 17, 31, 32, 33, 47, 48, 49,
+            63, 64, 65, 97, 127, 128, 129, 191, 192, 193, 255, 256, 257, 300, 385};
+
+    @TestFactory
+    List<DynamicTest> randomEdgeShapes() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, SgemmFunction> impl : Implementations.all().entrySet()) {
+            tests.add(DynamicTest.dynamicTest(impl.getKey(), () -> edges(impl.getValue(), 300)));
+        }
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> skinny() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, SgemmFunction> impl : Implementations.all().entrySet()) {
+            tests.add(DynamicTest.dynamicTest(impl.getKey(), () -> skinny(impl.getValue())));
+        }
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> acrossEveryBlock() {
+        List<DynamicTest> tests = new ArrayList<>();
+        Map<String, SgemmFunction> all = Implementations.all();
+        String fast = all.keySet().iterator().next();
+        tests.add(DynamicTest.dynamicTest(fast, () -> acrossBlocks(all.get(fast))));
+        return tests;
+    }
+
+    /** {@code count} random problems, each dimension drawn from the edge sizes. */
+    public static void edges(SgemmFunction f, int count) {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int t = 0; t < count; t++) {
+            int m = pick(rnd), n = pick(rnd), k = pick(rnd);
+            float alpha = rnd.nextBoolean() ? 1f : (float) (rnd.nextDouble() * 4 - 2);
+            float beta = new float[] {0f, 1f, -0.6f}[rnd.nextInt(3)];
+            new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), m, n, k, alpha, beta, 9).runAndCheck(f);
+        }
+    }
+
+    /** m = 1 or n = 1 (vector-matrix and matrix-vector products), every transpose. */
+    public static void skinny(SgemmFunction f) {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int t = 0; t < 60; t++) {
+            boolean rowVector = rnd.nextBoolean();
+            int m = rowVector ? 1 : pick(rnd), n = rowVector ? pick(rnd) : 1, k = pick(rnd);
+            new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), m, n, k, 1f, 0.5f, 4).runAndCheck(f);
+        }
+    }
+
+    /** Shapes past MC, KC and NC at once, in each transpose combination. */
+    public static void acrossBlocks(SgemmFunction f) {
+        SplittableRandom rnd = new SplittableRandom(7);
+        new GemmCase(rnd, false, false, 2 * 192 + 9, 4096 + 37, 2 * 256 + 3, 1f, 0f, 5).runAndCheck(f);
+        new GemmCase(rnd, true, true, 203, 4096 + 1, 259, 0.5f, 1.3f, 5).runAndCheck(f);
+        new GemmCase(rnd, true, false, 97, 301, 1031, 1f, 1f, 5).runAndCheck(f);
+        new GemmCase(rnd, false, true, 389, 129, 600, -1f, 0f, 5).runAndCheck(f);
+    }
+
+    private static int pick(SplittableRandom rnd) {
+        return EDGES[rnd.nextInt(EDGES.length)];
+    }
+}

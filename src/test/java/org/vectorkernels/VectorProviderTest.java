@@ -1,0 +1,31 @@
+package org.vectorkernels;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build runs the tests in three JVM configurations and tells each, through system
+ * properties, which kernels it must have picked: this test fails if the configuration did not
+ * take effect (a flag lost, AVX2 not applied), so the other tests really cover that path.
+ */
+class VectorProviderTest {
+    @Test
+    void pickedTheExpectedKernels() {
+        String expect = System.getProperty("vectorkernels.expect");
+        assumeTrue(expect != null, "run outside the Maven build");
+        String impl = Gemm.implementation();
+        assertTrue(impl.startsWith(expect.equals("vector") ? "panama" : "scalar"), impl);
+        String bits = System.getProperty("vectorkernels.expectBits");
+        if (bits != null) {
+            assertTrue(impl.contains(bits + "-bit"), impl);
+        }
+    }
+
+    @Test
+    void withoutTheModuleTheScalarPathSaysWhichFlagToAdd() {
+        assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty());
+        assertTrue(Gemm.implementation().contains("--add-modules jdk.incubator.vector"), Gemm.implementation());
+    }
+}
