@@ -10,12 +10,12 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Random shapes on every edge: each side of the lane counts (8, 16), of the micro-tile
- * (4 or 8 rows, 16 or 32 columns), of the cache blocks (KC = 256, MC = 192), primes, skinny
+ * (4 or 8 rows, 16 or 32 columns), of the cache blocks (KC = 512, MC = 128), primes, skinny
  * shapes, random offsets and transposes; and shapes that cross every block, NC = 4096 included.
  */
 public class SgemmShapesTest {
     static final int[] EDGES = {1, 2, 3, 4, 5, 7, 8, 9, 13, 15, 16, 17, 31, 32, 33, 47, 48, 49,
-            63, 64, 65, 97, 127, 128, 129, 191, 192, 193, 255, 256, 257, 300, 385};
+            63, 64, 65, 97, 127, 128, 129, 191, 192, 193, 255, 256, 257, 300, 385, 511, 513};
 
     @TestFactory
     List<DynamicTest> randomEdgeShapes() {
@@ -68,7 +68,7 @@ public class SgemmShapesTest {
     /** Shapes past MC, KC and NC at once, in each transpose combination. */
     public static void acrossBlocks(SgemmFunction f) {
         SplittableRandom rnd = new SplittableRandom(7);
-        new GemmCase(rnd, false, false, 2 * 192 + 9, 4096 + 37, 2 * 256 + 3, 1f, 0f, 5).runAndCheck(f);
+        new GemmCase(rnd, false, false, 2 * 128 + 9, 4096 + 37, 2 * 512 + 3, 1f, 0f, 5).runAndCheck(f);
         new GemmCase(rnd, true, true, 203, 4096 + 1, 259, 0.5f, 1.3f, 5).runAndCheck(f);
         new GemmCase(rnd, true, false, 97, 301, 1031, 1f, 1f, 5).runAndCheck(f);
         new GemmCase(rnd, false, true, 389, 129, 600, -1f, 0f, 5).runAndCheck(f);

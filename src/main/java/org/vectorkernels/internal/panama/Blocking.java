@@ -24,12 +24,13 @@ final class Blocking {
     /** Columns of the micro-tile. */
     static final int NR = NV * LANES;
 
-    static final int KC = size("kc", 256, 1);
-    static final int MC = size("mc", 192, MR);
+    // Zen 4 here (32 KiB L1d, 1 MiB L2): KC = 512 halves C traffic against 256 and measured faster at 1024³.
+    static final int KC = size("kc", 512, 1);
+    static final int MC = size("mc", 128, MR);
     static final int NC = size("nc", 4096, NR);
 
-    /** Problems with m·n·k up to this run without packing (only when B is not transposed). */
-    static final long DIRECT_MAX_VOLUME = Long.getLong("vectorkernels.directMaxVolume", 48L * 48 * 48);
+    /** Problems with m·n·k up to this run without packing (B not transposed, n a multiple of LANES). */
+    static final long DIRECT_MAX_VOLUME = Long.getLong("vectorkernels.directMaxVolume", 128L * 128 * 128);
 
     private Blocking() {}
 

@@ -9,18 +9,18 @@ final class MacroKernel {
     private MacroKernel() {}
 
     static void compute(int mc, int nc, int kc, float alpha, float beta, float[] packedA, float[] packedB,
-                        float[] c, int cIdx, int ldc) {
+                        float[] c, int cIdx, int ldc, float[] tile) {
         final int mrMax = Blocking.MR, nrMax = Blocking.NR;
         for (int jr = 0; jr < nc; jr += nrMax) {
             int nr = Math.min(nrMax, nc - jr);
             for (int ir = 0; ir < mc; ir += mrMax) {
                 int mr = Math.min(mrMax, mc - ir);
-                int tile = cIdx + ir * ldc + jr;
+                int at = cIdx + ir * ldc + jr;
                 // WIDE is a constant, so C2 keeps only one of these calls.
                 if (Blocking.WIDE) {
-                    MicroKernel8x2.compute(kc, packedA, ir * kc, packedB, jr * kc, alpha, beta, c, tile, ldc, mr, nr);
+                    MicroKernel8x2.compute(kc, packedA, ir * kc, packedB, jr * kc, alpha, beta, c, at, ldc, mr, nr, tile);
                 } else {
-                    MicroKernel4x2.compute(kc, packedA, ir * kc, packedB, jr * kc, alpha, beta, c, tile, ldc, mr, nr);
+                    MicroKernel4x2.compute(kc, packedA, ir * kc, packedB, jr * kc, alpha, beta, c, at, ldc, mr, nr, tile);
                 }
             }
         }

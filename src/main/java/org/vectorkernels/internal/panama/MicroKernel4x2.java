@@ -14,36 +14,43 @@ final class MicroKernel4x2 {
 
     /**
      * C[0..mr, 0..nr) := alpha·(A panel · B panel) + beta·C over kc steps of the packed panels
-     * that start at {@code aIdx} and {@code bIdx}; beta = 0 never reads C.
+     * that start at {@code aIdx} and {@code bIdx}; beta = 0 never reads C. {@code tile} is MR×NR scratch.
      */
     static void compute(int kc, float[] a, int aIdx, float[] b, int bIdx, float alpha, float beta,
-                        float[] c, int cIdx, int ldc, int mr, int nr) {
+                        float[] c, int cIdx, int ldc, int mr, int nr, float[] tile) {
         final int lanes = Blocking.LANES;
         final FloatVector zero = FloatVector.zero(Blocking.F);
         FloatVector c00 = zero, c01 = zero;
         FloatVector c10 = zero, c11 = zero;
         FloatVector c20 = zero, c21 = zero;
         FloatVector c30 = zero, c31 = zero;
-        for (int p = 0; p < kc; p++, aIdx += MR, bIdx += Blocking.NR) {
-            FloatVector b0 = FloatVector.fromArray(Blocking.F, b, bIdx);
-            FloatVector b1 = FloatVector.fromArray(Blocking.F, b, bIdx + lanes);
-            FloatVector a0 = FloatVector.broadcast(Blocking.F, a[aIdx + 0]);
+        for (int p = 0; p < kc; p++) {
+            // Indices linear in p alone, so that C2 can hoist the bounds checks out of the loop.
+            int ap = aIdx + p * MR, bp = bIdx + p * Blocking.NR;
+            FloatVector b0 = FloatVector.fromArray(Blocking.F, b, bp);
+            FloatVector b1 = FloatVector.fromArray(Blocking.F, b, bp + lanes);
+            FloatVector a0 = FloatVector.broadcast(Blocking.F, a[ap + 0]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(Blocking.F, a[aIdx + 1]);
+            FloatVector a1 = FloatVector.broadcast(Blocking.F, a[ap + 1]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(Blocking.F, a[aIdx + 2]);
+            FloatVector a2 = FloatVector.broadcast(Blocking.F, a[ap + 2]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(Blocking.F, a[aIdx + 3]);
+            FloatVector a3 = FloatVector.broadcast(Blocking.F, a[ap + 3]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
-        // Rows past mr come from zero padding and are dropped.
-        TileStore.row(c00, c01, alpha, beta, c, cIdx + 0 * ldc, nr);
-        if (mr > 1) TileStore.row(c10, c11, alpha, beta, c, cIdx + 1 * ldc, nr);
-        if (mr > 2) TileStore.row(c20, c21, alpha, beta, c, cIdx + 2 * ldc, nr);
-        if (mr > 3) TileStore.row(c30, c31, alpha, beta, c, cIdx + 3 * ldc, nr);
+        // Spill to the tile buffer; rows past mr come from zero padding and are dropped there.
+        c00.intoArray(tile, 0 * Blocking.NR);
+        c01.intoArray(tile, 0 * Blocking.NR + lanes);
+        c10.intoArray(tile, 1 * Blocking.NR);
+        c11.intoArray(tile, 1 * Blocking.NR + lanes);
+        c20.intoArray(tile, 2 * Blocking.NR);
+        c21.intoArray(tile, 2 * Blocking.NR + lanes);
+        c30.intoArray(tile, 3 * Blocking.NR);
+        c31.intoArray(tile, 3 * Blocking.NR + lanes);
+        TileStore.write(tile, mr, nr, alpha, beta, c, cIdx, ldc);
     }
 }

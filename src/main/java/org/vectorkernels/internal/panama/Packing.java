@@ -2,6 +2,9 @@ package org.vectorkernels.internal.panama;
 
 import java.util.Arrays;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+
 /**
  * Copies blocks of op(A) and op(B) into the contiguous, zero-padded micro-panels that the
  * micro-kernel streams through. Transposes, offsets and leading dimensions end here.
@@ -31,28 +34,35 @@ final class Packing {
 
     private static void panels(float[] src, int origin, int lineStride, int stepStride,
                                int extent, int kc, int width, float[] dst) {
+        final int lanes = Blocking.LANES;
         for (int s0 = 0; s0 < extent; s0 += width) {
             int lines = Math.min(width, extent - s0);
             int panel = s0 * kc;
             int first = origin + s0 * lineStride;
-            if (lineStride == 1) {
-                // The lines of one k step are contiguous in the source: copy them as a run.
+            if (lineStride == 1 && width % lanes == 0) {
+                // The lines of one k step are contiguous: copy them by vectors; a mask zero-fills the edge.
+                for (int v = 0; v < width; v += lanes) {
+                    VectorMask<Float> m = Blocking.F.indexInRange(v, lines);
+                    for (int p = 0; p < kc; p++) {
+                        FloatVector.fromArray(Blocking.F, src, first + p * stepStride + v, m)
+                                .intoArray(dst, panel + p * width + v);
+                    }
+                }
+            } else if (lineStride == 1) {
                 for (int p = 0; p < kc; p++) {
                     int d = panel + p * width;
                     System.arraycopy(src, first + p * stepStride, dst, d, lines);
                     Arrays.fill(dst, d + lines, d + width, 0f);
                 }
             } else {
-                // Each line is contiguous along k in the source: read it once, scatter by width.
-                for (int s = 0; s < lines; s++) {
-                    int from = first + s * lineStride;
-                    for (int p = 0; p < kc; p++) {
-                        dst[panel + p * width + s] = src[from + p * stepStride];
+                // Each line is contiguous along k (stepStride is 1): gather one k step, write it contiguously.
+                for (int p = 0; p < kc; p++) {
+                    int d = panel + p * width, from = first + p;
+                    for (int s = 0; s < lines; s++) {
+                        dst[d + s] = src[from + s * lineStride];
                     }
-                }
-                for (int s = lines; s < width; s++) {
-                    for (int p = 0; p < kc; p++) {
-                        dst[panel + p * width + s] = 0f;
+                    for (int s = lines; s < width; s++) {
+                        dst[d + s] = 0f;
                     }
                 }
             }

@@ -19,7 +19,7 @@ public final class PanamaSgemm implements SgemmKernel {
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc) {
-        if (!transB && (long) m * n * k <= Blocking.DIRECT_MAX_VOLUME) {
+        if (!transB && n % Blocking.LANES == 0 && (long) m * n * k <= Blocking.DIRECT_MAX_VOLUME) {
             DirectSgemm.compute(transA, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
         } else {
             blocked(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
@@ -46,7 +46,8 @@ public final class PanamaSgemm implements SgemmKernel {
                     int mc = Math.min(Blocking.MC, m - ic);
                     float[] packedA = ws.packedA(roundUp(mc, Blocking.MR) * kcMax);
                     Packing.packA(transA, a, aOffset, lda, ic, pc, mc, kc, packedA);
-                    MacroKernel.compute(mc, nc, kc, alpha, betaNow, packedA, packedB, c, cOffset + ic * ldc + jc, ldc);
+                    MacroKernel.compute(mc, nc, kc, alpha, betaNow, packedA, packedB, c, cOffset + ic * ldc + jc, ldc,
+                            ws.tile());
                 }
             }
         }

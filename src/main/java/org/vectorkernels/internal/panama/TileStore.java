@@ -3,28 +3,29 @@ package org.vectorkernels.internal.panama;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 
-/** Writes one row of a finished micro-tile back to C: {@code C := alpha·acc + beta·C}. */
+/**
+ * Writes a finished micro-tile back to C: {@code C := alpha·tile + beta·C}; beta = 0 never
+ * reads C, and masks cover short edges.
+ *
+ * <p>The micro-kernels spill their accumulators to a small buffer and call this once, rather
+ * than inlining a masked store per accumulator: that much inlined code pushed C2 past its
+ * node-count cutoff on recompilation, after which it stopped intrinsifying and boxed every vector.
+ */
 final class TileStore {
     private TileStore() {}
 
-    /** Stores the first {@code nr} of the row's two vectors at {@code c[idx..]}; masks cover a short edge. */
-    static void row(FloatVector v0, FloatVector v1, float alpha, float beta, float[] c, int idx, int nr) {
+    /** {@code tile} holds rows of {@code Blocking.NR} floats; rows [0, mr) and columns [0, nr) are written. */
+    static void write(float[] tile, int mr, int nr, float alpha, float beta, float[] c, int cIdx, int ldc) {
         final int lanes = Blocking.LANES;
-        if (nr >= 2 * lanes) {
-            store(v0, alpha, beta, c, idx, Blocking.F.maskAll(true));
-            store(v1, alpha, beta, c, idx + lanes, Blocking.F.maskAll(true));
-        } else {
-            store(v0, alpha, beta, c, idx, Blocking.F.indexInRange(0, nr));
-            if (nr > lanes) {
-                store(v1, alpha, beta, c, idx + lanes, Blocking.F.indexInRange(lanes, nr));
+        for (int r = 0; r < mr; r++) {
+            int row = cIdx + r * ldc, t = r * Blocking.NR;
+            for (int j = 0; j < nr; j += lanes) {
+                VectorMask<Float> m = Blocking.F.indexInRange(j, nr);
+                FloatVector acc = FloatVector.fromArray(Blocking.F, tile, t + j);
+                FloatVector out = beta == 0f ? acc.mul(alpha) : acc.fma(FloatVector.broadcast(Blocking.F, alpha),
+                        FloatVector.fromArray(Blocking.F, c, row + j, m).mul(beta));
+                out.intoArray(c, row + j, m);
             }
         }
-    }
-
-    private static void store(FloatVector acc, float alpha, float beta, float[] c, int idx, VectorMask<Float> m) {
-        FloatVector out = beta == 0f
-                ? acc.mul(alpha)
-                : acc.fma(FloatVector.broadcast(Blocking.F, alpha), FloatVector.fromArray(Blocking.F, c, idx, m).mul(beta));
-        out.intoArray(c, idx, m);
     }
 }

@@ -10,9 +10,15 @@ final class Workspace {
 
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
+    private final float[] tile = new float[Blocking.MR * Blocking.NR];
 
     static Workspace current() {
         return LOCAL.get();
+    }
+
+    /** Scratch for one finished micro-tile on its way to C. */
+    float[] tile() {
+        return tile;
     }
 
     float[] packedA(int size) {

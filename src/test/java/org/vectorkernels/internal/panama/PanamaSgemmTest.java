@@ -16,9 +16,9 @@ class PanamaSgemmTest {
     static final SgemmFunction BLOCKED = through((ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc) ->
             PanamaSgemm.blocked(ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc));
 
-    /** The direct path reads B's rows in place, so it takes only B not transposed; others go blocked. */
+    /** The direct path takes B not transposed with n a multiple of the lane count; others go blocked. */
     static final SgemmFunction DIRECT = through((ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc) -> {
-        if (tb) {
+        if (tb || n % Blocking.LANES != 0) {
             PanamaSgemm.blocked(ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc);
         } else {
             DirectSgemm.compute(ta, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc);
