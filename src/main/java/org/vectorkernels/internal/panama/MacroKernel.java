@@ -20,7 +20,7 @@ final class MacroKernel {
                 if (Blocking.WIDE) {
                     MicroKernel8x2.compute(kc, packedA, ir * kc, packedB, jr * kc, alpha, beta, c, at, ldc, mr, nr, tile);
                 } else {
-                    MicroKernel4x2.compute(kc, packedA, ir * kc, packedB, jr * kc, alpha, beta, c, at, ldc, mr, nr, tile);
+                    MicroKernel6x2.compute(kc, packedA, ir * kc, packedB, jr * kc, alpha, beta, c, at, ldc, mr, nr, tile);
                 }
             }
         }

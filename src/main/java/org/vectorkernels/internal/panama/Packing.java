@@ -55,14 +55,22 @@ final class Packing {
                     Arrays.fill(dst, d + lines, d + width, 0f);
                 }
             } else {
-                // Each line is contiguous along k (stepStride is 1): gather one k step, write it contiguously.
-                for (int p = 0; p < kc; p++) {
-                    int d = panel + p * width, from = first + p;
-                    for (int s = 0; s < lines; s++) {
-                        dst[d + s] = src[from + s * lineStride];
+                // Each line is contiguous along k (stepStride is 1). Read four lines side by side, so
+                // that every k step is written contiguously and four read streams stay in flight.
+                int s = 0;
+                for (; s + 4 <= lines; s += 4) {
+                    int l0 = first + s * lineStride, l1 = l0 + lineStride, l2 = l1 + lineStride, l3 = l2 + lineStride;
+                    for (int p = 0, d = panel + s; p < kc; p++, d += width) {
+                        dst[d] = src[l0 + p];
+                        dst[d + 1] = src[l1 + p];
+                        dst[d + 2] = src[l2 + p];
+                        dst[d + 3] = src[l3 + p];
                     }
-                    for (int s = lines; s < width; s++) {
-                        dst[d + s] = 0f;
+                }
+                for (; s < width; s++) {
+                    int line = first + s * lineStride;
+                    for (int p = 0, d = panel + s; p < kc; p++, d += width) {
+                        dst[d] = s < lines ? src[line + p] : 0f;
                     }
                 }
             }
