@@ -1,7 +1,12 @@
 package org.vectorkernels;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.DynamicTest;
 
 import org.vectorkernels.internal.ScalarSgemm;
 import org.vectorkernels.internal.SgemmContract;
@@ -19,5 +24,14 @@ public final class Implementations {
                 SgemmContract.apply(scalar, ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc));
         all.put("NaiveGemm", NaiveGemm::sgemm);
         return all;
+    }
+
+    /** One dynamic test per implementation, each running {@code body} on it. */
+    public static List<DynamicTest> each(Consumer<SgemmFunction> body) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, SgemmFunction> impl : all().entrySet()) {
+            tests.add(DynamicTest.dynamicTest(impl.getKey(), () -> body.accept(impl.getValue())));
+        }
+        return tests;
     }
 }

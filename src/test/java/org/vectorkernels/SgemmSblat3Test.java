@@ -1,8 +1,6 @@
 package org.vectorkernels;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -19,11 +17,7 @@ public class SgemmSblat3Test {
 
     @TestFactory
     List<DynamicTest> sblat3Grid() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Map.Entry<String, SgemmFunction> impl : Implementations.all().entrySet()) {
-            tests.add(DynamicTest.dynamicTest(impl.getKey(), () -> grid(impl.getValue())));
-        }
-        return tests;
+        return Implementations.each(SgemmSblat3Test::grid);
     }
 
     /** Runs the whole grid through {@code f}; used by the kernel tests too. */

@@ -10,29 +10,21 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Random shapes on every edge: each side of the lane counts (8, 16), of the micro-tile
- * (4 or 8 rows, 16 or 32 columns), of the cache blocks (KC = 512, MC = 128), primes, skinny
+ * (6 or 8 rows, 16 or 32 columns), of the cache blocks (KC = 512, MC = 128), primes, skinny
  * shapes, random offsets and transposes; and shapes that cross every block, NC = 4096 included.
  */
 public class SgemmShapesTest {
-    static final int[] EDGES = {1, 2, 3, 4, 5, 7, 8, 9, 13, 15, 16, 17, 31, 32, 33, 47, 48, 49,
+    static final int[] EDGES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 15, 16, 17, 31, 32, 33, 47, 48, 49,
             63, 64, 65, 97, 127, 128, 129, 191, 192, 193, 255, 256, 257, 300, 385, 511, 513};
 
     @TestFactory
     List<DynamicTest> randomEdgeShapes() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Map.Entry<String, SgemmFunction> impl : Implementations.all().entrySet()) {
-            tests.add(DynamicTest.dynamicTest(impl.getKey(), () -> edges(impl.getValue(), 300)));
-        }
-        return tests;
+        return Implementations.each(f -> edges(f, 300));
     }
 
     @TestFactory
     List<DynamicTest> skinny() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Map.Entry<String, SgemmFunction> impl : Implementations.all().entrySet()) {
-            tests.add(DynamicTest.dynamicTest(impl.getKey(), () -> skinny(impl.getValue())));
-        }
-        return tests;
+        return Implementations.each(SgemmShapesTest::skinny);
     }
 
     @TestFactory
