@@ -1,0 +1,83 @@
+package org.vectorkernels.nn;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A row-major float tensor: a {@code float[]} and a shape. {@link #of} wraps the array
+ * without copying, so a tensor and its array share their elements.
+ */
+public final class Tensor {
+    private final float[] data;
+    private final int[] shape;
+
+    private Tensor(float[] data, int[] shape) {
+        this.data = data;
+        this.shape = shape;
+    }
+
+    /** Wraps {@code data} (not copied) as a tensor of the given shape; the sizes must multiply to its length. */
+    public static Tensor of(float[] data, int... shape) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(shape, "shape");
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("shape must have at least one dimension");
+        }
+        long size = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative dimension");
+            }
+            size *= d;
+        }
+        if (size != data.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + size
+                    + " elements, but data has " + data.length);
+        }
+        return new Tensor(data, shape.clone());
+    }
+
+    /** A new tensor of zeros. */
+    public static Tensor zeros(int... shape) {
+        long size = 1;
+        for (int d : shape) {
+            size *= Math.max(d, 0);
+        }
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is too large for one array");
+        }
+        return of(new float[(int) size], shape);
+    }
+
+    /** The elements, shared with this tensor. */
+    public float[] data() {
+        return data;
+    }
+
+    /** A copy of the shape. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    public int dim(int axis) {
+        return shape[axis];
+    }
+
+    public int size() {
+        return data.length;
+    }
+
+    /** The same elements under another shape with the same number of elements. */
+    public Tensor reshape(int... newShape) {
+        return of(data, newShape);
+    }
+
+    @Override
+    public String toString() {
+        return "Tensor" + Arrays.toString(shape);
+    }
+}
