@@ -1,7 +1,7 @@
 package org.vectorkernels;
 
+import org.vectorkernels.internal.Kernels;
 import org.vectorkernels.internal.SgemmContract;
-import org.vectorkernels.internal.SgemmKernel;
 import org.vectorkernels.internal.VectorizationProvider;
 
 /**
@@ -24,7 +24,7 @@ import org.vectorkernels.internal.VectorizationProvider;
  * }</pre>
  */
 public final class Gemm {
-    private static final SgemmKernel KERNEL = VectorizationProvider.sgemm();
+    private static final Kernels KERNELS = VectorizationProvider.kernels();
 
     private Gemm() {}
 
@@ -37,8 +37,38 @@ public final class Gemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                              float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc) {
-        SgemmContract.apply(KERNEL, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
-                beta, c, cOffset, ldc);
+        sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, Epilogue.NONE);
+    }
+
+    /**
+     * {@code C := act(alpha·op(A)·op(B) + beta·C + 1·biasᵀ)}: sgemm with the {@link Epilogue}
+     * applied to each tile of C while it is still in registers, not in a second pass over C.
+     * A bias shorter than n is an {@code IllegalArgumentException} naming {@code bias}.
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                             float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+        SgemmContract.apply(KERNELS, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc, epilogue, null, 0, false);
+    }
+
+    /**
+     * sgemm that also sums the columns of op(B) from the same pass over B:
+     * {@code sums[sumsOffset + j] := (accumulate ? sums[...] : 0) + Σ_p op(B)(p, j)}, in order of p,
+     * so the sums are bitwise those of {@link Reductions#sumRows} on B (not transposed).
+     * A dense layer's backward pass computes {@code dW = Xᵀ·dY} and {@code db = Σ_rows dY} with one call:
+     * <pre>{@code
+     * Gemm.sgemmWithColumnSums(true, false, in, out, batch, 1f, x, 0, in, dy, 0, out,
+     *                          0f, dw, 0, out, db, 0, false);
+     * }</pre>
+     */
+    public static void sgemmWithColumnSums(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                           float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                                           float beta, float[] c, int cOffset, int ldc,
+                                           float[] sums, int sumsOffset, boolean accumulate) {
+        java.util.Objects.requireNonNull(sums, "sums");
+        SgemmContract.apply(KERNELS, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc, Epilogue.NONE, sums, sumsOffset, accumulate);
     }
 
     /**
@@ -46,6 +76,6 @@ public final class Gemm {
      * {@code "panama: 512-bit vectors, 8x32 micro-tile"} or {@code "scalar (...)"}.
      */
     public static String implementation() {
-        return KERNEL.description();
+        return KERNELS.description();
     }
 }

@@ -118,6 +118,31 @@ public final class GemmCase {
         return transB ? b[bOffset + j * ldb + p] : b[bOffset + p * ldb + j];
     }
 
+    /** The same problem on copies of the arrays. */
+    public GemmCase copy() {
+        return new GemmCase(this);
+    }
+
+    private GemmCase(GemmCase o) {
+        transA = o.transA;
+        transB = o.transB;
+        m = o.m;
+        n = o.n;
+        k = o.k;
+        alpha = o.alpha;
+        beta = o.beta;
+        aOffset = o.aOffset;
+        lda = o.lda;
+        bOffset = o.bOffset;
+        ldb = o.ldb;
+        cOffset = o.cOffset;
+        ldc = o.ldc;
+        a = o.a.clone();
+        b = o.b.clone();
+        c = o.c.clone();
+        cBefore = o.cBefore.clone();
+    }
+
     /** C's current contents, for bitwise comparisons between runs. */
     public float[] c() {
         return c;

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.DynamicTest;
 
-import org.vectorkernels.internal.ScalarSgemm;
+import org.vectorkernels.internal.ScalarKernels;
 import org.vectorkernels.internal.SgemmContract;
 import org.vectorkernels.reference.NaiveGemm;
 
@@ -19,9 +19,10 @@ public final class Implementations {
     public static Map<String, SgemmFunction> all() {
         Map<String, SgemmFunction> all = new LinkedHashMap<>();
         all.put("Gemm (" + Gemm.implementation() + ")", Gemm::sgemm);
-        ScalarSgemm scalar = new ScalarSgemm("test");
-        all.put("ScalarSgemm", (ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc) ->
-                SgemmContract.apply(scalar, ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc));
+        ScalarKernels scalar = new ScalarKernels("test");
+        all.put("ScalarKernels", (ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc) ->
+                SgemmContract.apply(scalar, ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc,
+                        Epilogue.NONE, null, 0, false));
         all.put("NaiveGemm", NaiveGemm::sgemm);
         return all;
     }

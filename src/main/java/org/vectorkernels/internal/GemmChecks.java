@@ -43,6 +43,17 @@ public final class GemmChecks {
         }
     }
 
+    /** Checks that {@code x} holds n elements from {@code offset}. */
+    public static void vector(String name, String offsetName, float[] x, int offset, int n) {
+        if (offset < 0) {
+            throw new IllegalArgumentException(offsetName + " = " + offset + " is negative");
+        }
+        if ((long) offset + n > x.length) {
+            throw new IllegalArgumentException(name + " is too short: length " + x.length + ", but " + n
+                    + " elements at " + offsetName + " = " + offset + " need " + ((long) offset + n));
+        }
+    }
+
     public static void nonNegative(String name, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(name + " = " + value + " is negative");

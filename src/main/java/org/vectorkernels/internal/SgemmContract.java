@@ -1,5 +1,9 @@
 package org.vectorkernels.internal;
 
+import java.util.Objects;
+
+import org.vectorkernels.Epilogue;
+
 /**
  * The parts of the SGEMM contract that every kernel shares: validation before any write, and
  * the BLAS cases that need no product (m or n = 0; k = 0 or alpha = 0).
@@ -7,17 +11,39 @@ package org.vectorkernels.internal;
 public final class SgemmContract {
     private SgemmContract() {}
 
-    public static void apply(SgemmKernel kernel, boolean transA, boolean transB, int m, int n, int k,
+    /**
+     * {@code C := act(alpha·op(A)·op(B) + beta·C + 1·biasᵀ)}; when {@code sums} is not null also
+     * {@code sums[j] := (accumulate ? sums[j] : 0) + Σ_p op(B)(p, j)}.
+     */
+    public static void apply(Kernels kernels, boolean transA, boolean transB, int m, int n, int k,
                              float alpha, float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
-                             float beta, float[] c, int cOffset, int ldc) {
+                             float beta, float[] c, int cOffset, int ldc, Epilogue epilogue,
+                             float[] sums, int sumsOffset, boolean accumulate) {
         GemmChecks.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
-        if (m == 0 || n == 0) {
+        Objects.requireNonNull(epilogue, "epilogue");
+        if (epilogue.bias() != null) {
+            GemmChecks.vector("bias", "biasOffset", epilogue.bias(), epilogue.biasOffset(), n);
+        }
+        if (sums != null) {
+            GemmChecks.vector("sums", "sumsOffset", sums, sumsOffset, n);
+            if (!accumulate) {
+                java.util.Arrays.fill(sums, sumsOffset, sumsOffset + n, 0f);
+            }
+        }
+        if (m > 0 && n > 0 && k > 0 && alpha != 0f) {
+            kernels.sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                    epilogue, sums, sumsOffset);
             return;
         }
-        if (k == 0 || alpha == 0f) {
-            GemmChecks.scaleC(m, n, beta, c, cOffset, ldc);
-            return;
+        // No product: C := act(beta·C + bias), and the sums still need B.
+        for (int i = 0; i < m; i++) {
+            int row = cOffset + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = ScalarKernels.finish(0f, 0f, beta, c[row + j], epilogue, j);
+            }
         }
-        kernel.sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        if (sums != null && n > 0 && k > 0) {
+            ScalarKernels.sumColumnsOfOpB(transB, n, k, b, bOffset, ldb, sums, sumsOffset, kernels);
+        }
     }
 }

@@ -13,17 +13,25 @@ public final class VectorizationProvider {
     /** Set to {@code true} to force the scalar kernels (for comparisons and tests). */
     public static final String SCALAR_PROPERTY = "vectorkernels.scalar";
     static final String MODULE = "jdk.incubator.vector";
-    private static final String PANAMA_CLASS = "org.vectorkernels.internal.panama.PanamaSgemm";
+    private static final String PANAMA_CLASS = "org.vectorkernels.internal.panama.PanamaKernels";
     private static final System.Logger LOG = System.getLogger("org.vectorkernels");
 
     private VectorizationProvider() {}
 
-    /** The SGEMM kernel for this JVM; looked up and logged once by {@code Gemm}. */
-    public static SgemmKernel sgemm() {
+    /** The kernels for this JVM, looked up and logged once. */
+    public static Kernels kernels() {
+        return Holder.KERNELS;
+    }
+
+    private static final class Holder {
+        static final Kernels KERNELS = lookup();
+    }
+
+    private static Kernels lookup() {
         String reason = whyNotVector();
         if (reason == null) {
             try {
-                SgemmKernel panama = (SgemmKernel) Class.forName(PANAMA_CLASS)
+                Kernels panama = (Kernels) Class.forName(PANAMA_CLASS)
                         .getDeclaredConstructor().newInstance();
                 LOG.log(Level.INFO, "vector-kernels: Java vector incubator API enabled; " + panama.description());
                 return panama;
@@ -32,7 +40,7 @@ public final class VectorizationProvider {
             }
         }
         LOG.log(Level.WARNING, "vector-kernels: using scalar kernels, " + reason);
-        return new ScalarSgemm(reason);
+        return new ScalarKernels(reason);
     }
 
     /** Why the Panama kernels cannot run here, or null when they can. */

@@ -14,7 +14,8 @@ final class DirectSgemm {
     private DirectSgemm() {}
 
     static void compute(boolean transA, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-                        float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+                        float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc,
+                        float[] bias, int biasOffset, boolean relu) {
         // A(i, p) = a[aOffset + i*aRow + p*aStep]
         int aRow = transA ? 1 : lda, aStep = transA ? lda : 1;
         float[] tile = Workspace.current().tile();
@@ -26,15 +27,16 @@ final class DirectSgemm {
             int a2 = aOffset + Math.min(i + 2, m - 1) * aRow;
             int a3 = aOffset + Math.min(i + 3, m - 1) * aRow;
             for (int j = 0; j < n; j += Blocking.NR) {
-                tile(k, a, a0, a1, a2, a3, aStep, b, bOffset + j, ldb, alpha, beta,
-                        c, cOffset + i * ldc + j, ldc, rows, Math.min(Blocking.NR, n - j), tile);
+                int nr = Math.min(Blocking.NR, n - j);
+                tile(k, a, a0, a1, a2, a3, aStep, b, bOffset + j, ldb, nr, tile);
+                TileStore.write(tile, rows, nr, alpha, beta, c, cOffset + i * ldc + j, ldc, bias, biasOffset + j, relu);
             }
         }
     }
 
+    /** The 4×NR product of rows a0..a3 of op(A) and columns [0, nr) of B at bIdx, left in {@code tile}. */
     private static void tile(int k, float[] a, int a0, int a1, int a2, int a3, int aStep,
-                             float[] b, int bIdx, int ldb, float alpha, float beta,
-                             float[] c, int cIdx, int ldc, int rows, int nr, float[] tile) {
+                             float[] b, int bIdx, int ldb, int nr, float[] tile) {
         final int lanes = Blocking.LANES;
         VectorMask<Float> m0 = Blocking.F.indexInRange(0, nr);
         VectorMask<Float> m1 = Blocking.F.indexInRange(lanes, nr);
@@ -71,6 +73,5 @@ final class DirectSgemm {
         c21.intoArray(tile, 2 * Blocking.NR + lanes);
         c30.intoArray(tile, 3 * Blocking.NR);
         c31.intoArray(tile, 3 * Blocking.NR + lanes);
-        TileStore.write(tile, rows, nr, alpha, beta, c, cIdx, ldc);
     }
 }

@@ -1,27 +1,32 @@
 package org.vectorkernels.internal.panama;
 
 /**
- * BLIS loops 2 and 1: walks the micro-tiles of one packed mc×kc block of A against one
- * packed kc×nc block of B. Each B micro-panel stays in L1 while every A micro-panel of the
- * block streams past it.
+ * BLIS loops 2 and 1: walks the micro-tiles of one packed mc×kc block of A against one packed
+ * kc×nc block of B, and hands each finished tile to {@link TileStore}. Each B micro-panel is
+ * reused by every A micro-panel of the block before the next is touched.
  */
 final class MacroKernel {
     private MacroKernel() {}
 
-    static void compute(int mc, int nc, int kc, float alpha, float beta, float[] packedA, float[] packedB,
-                        float[] c, int cIdx, int ldc, float[] tile) {
+    /**
+     * C block at {@code cIdx} := alpha·(packed A · packed B) + beta·C, then bias (from
+     * {@code bias[biasIdx]} on, null for none) and ReLU: the caller passes those only with the last k block.
+     */
+    static void compute(int mc, int nc, int kc, float[] packedA, float[] packedB, float[] tile,
+                        float alpha, float beta, float[] c, int cIdx, int ldc,
+                        float[] bias, int biasIdx, boolean relu) {
         final int mrMax = Blocking.MR, nrMax = Blocking.NR;
         for (int jr = 0; jr < nc; jr += nrMax) {
             int nr = Math.min(nrMax, nc - jr);
             for (int ir = 0; ir < mc; ir += mrMax) {
-                int mr = Math.min(mrMax, mc - ir);
-                int at = cIdx + ir * ldc + jr;
                 // WIDE is a constant, so C2 keeps only one of these calls.
                 if (Blocking.WIDE) {
-                    MicroKernel8x2.compute(kc, packedA, ir * kc, packedB, jr * kc, alpha, beta, c, at, ldc, mr, nr, tile);
+                    MicroKernel8x2.compute(kc, packedA, ir * kc, packedB, jr * kc, tile);
                 } else {
-                    MicroKernel6x2.compute(kc, packedA, ir * kc, packedB, jr * kc, alpha, beta, c, at, ldc, mr, nr, tile);
+                    MicroKernel6x2.compute(kc, packedA, ir * kc, packedB, jr * kc, tile);
                 }
+                TileStore.write(tile, Math.min(mrMax, mc - ir), nr, alpha, beta, c, cIdx + ir * ldc + jr, ldc,
+                        bias, biasIdx + jr, relu);
             }
         }
     }

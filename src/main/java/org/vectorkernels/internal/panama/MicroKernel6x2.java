@@ -14,11 +14,10 @@ final class MicroKernel6x2 {
     private MicroKernel6x2() {}
 
     /**
-     * C[0..mr, 0..nr) := alpha·(A panel · B panel) + beta·C over kc steps of the packed panels
-     * that start at {@code aIdx} and {@code bIdx}; beta = 0 never reads C. {@code tile} is MR×NR scratch.
+     * Multiplies the packed MR-row panel of A at {@code aIdx} by the packed NR-column panel of B at
+     * {@code bIdx} over kc steps, and leaves the MR×NR product in {@code tile} (rows of NR floats).
      */
-    static void compute(int kc, float[] a, int aIdx, float[] b, int bIdx, float alpha, float beta,
-                        float[] c, int cIdx, int ldc, int mr, int nr, float[] tile) {
+    static void compute(int kc, float[] a, int aIdx, float[] b, int bIdx, float[] tile) {
         final int lanes = Blocking.LANES;
         final FloatVector zero = FloatVector.zero(Blocking.F);
         FloatVector c00 = zero, c01 = zero;
@@ -51,7 +50,7 @@ final class MicroKernel6x2 {
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
         }
-        // Spill to the tile buffer; rows past mr come from zero padding and are dropped there.
+        // Spilled to a buffer, not stored to C here: see TileStore.
         c00.intoArray(tile, 0 * Blocking.NR);
         c01.intoArray(tile, 0 * Blocking.NR + lanes);
         c10.intoArray(tile, 1 * Blocking.NR);
@@ -64,6 +63,5 @@ final class MicroKernel6x2 {
         c41.intoArray(tile, 4 * Blocking.NR + lanes);
         c50.intoArray(tile, 5 * Blocking.NR);
         c51.intoArray(tile, 5 * Blocking.NR + lanes);
-        TileStore.write(tile, mr, nr, alpha, beta, c, cIdx, ldc);
     }
 }

@@ -13,11 +13,10 @@ final class MicroKernel8x2 {
     private MicroKernel8x2() {}
 
     /**
-     * C[0..mr, 0..nr) := alpha·(A panel · B panel) + beta·C over kc steps of the packed panels
-     * that start at {@code aIdx} and {@code bIdx}; beta = 0 never reads C. {@code tile} is MR×NR scratch.
+     * Multiplies the packed MR-row panel of A at {@code aIdx} by the packed NR-column panel of B at
+     * {@code bIdx} over kc steps, and leaves the MR×NR product in {@code tile} (rows of NR floats).
      */
-    static void compute(int kc, float[] a, int aIdx, float[] b, int bIdx, float alpha, float beta,
-                        float[] c, int cIdx, int ldc, int mr, int nr, float[] tile) {
+    static void compute(int kc, float[] a, int aIdx, float[] b, int bIdx, float[] tile) {
         final int lanes = Blocking.LANES;
         final FloatVector zero = FloatVector.zero(Blocking.F);
         FloatVector c00 = zero, c01 = zero;
@@ -58,7 +57,7 @@ final class MicroKernel8x2 {
             c70 = b0.fma(a7, c70);
             c71 = b1.fma(a7, c71);
         }
-        // Spill to the tile buffer; rows past mr come from zero padding and are dropped there.
+        // Spilled to a buffer, not stored to C here: see TileStore.
         c00.intoArray(tile, 0 * Blocking.NR);
         c01.intoArray(tile, 0 * Blocking.NR + lanes);
         c10.intoArray(tile, 1 * Blocking.NR);
@@ -75,6 +74,5 @@ final class MicroKernel8x2 {
         c61.intoArray(tile, 6 * Blocking.NR + lanes);
         c70.intoArray(tile, 7 * Blocking.NR);
         c71.intoArray(tile, 7 * Blocking.NR + lanes);
-        TileStore.write(tile, mr, nr, alpha, beta, c, cIdx, ldc);
     }
 }

@@ -21,19 +21,23 @@ final class Packing {
                       int mc, int kc, float[] dst) {
         int lineStride = transA ? 1 : lda, stepStride = transA ? lda : 1;
         int origin = aOffset + i0 * lineStride + p0 * stepStride;
-        panels(a, origin, lineStride, stepStride, mc, kc, Blocking.MR, dst);
+        panels(a, origin, lineStride, stepStride, mc, kc, Blocking.MR, dst, null, 0);
     }
 
-    /** Packs rows [p0, p0+kc) × columns [j0, j0+nc) of op(B) into NR-column panels. */
+    /**
+     * Packs rows [p0, p0+kc) × columns [j0, j0+nc) of op(B) into NR-column panels; when
+     * {@code sums} is not null, also adds each column's kc values to {@code sums[sumsIdx..]}, in order.
+     */
     static void packB(boolean transB, float[] b, int bOffset, int ldb, int p0, int j0,
-                      int kc, int nc, float[] dst) {
+                      int kc, int nc, float[] dst, float[] sums, int sumsIdx) {
         int lineStride = transB ? ldb : 1, stepStride = transB ? 1 : ldb;
         int origin = bOffset + j0 * lineStride + p0 * stepStride;
-        panels(b, origin, lineStride, stepStride, nc, kc, Blocking.NR, dst);
+        panels(b, origin, lineStride, stepStride, nc, kc, Blocking.NR, dst, sums, sumsIdx);
     }
 
+    /** Lines' sums go to {@code sums[sumsIdx + s]} (null for none); only vector-wide or strided panels take them. */
     private static void panels(float[] src, int origin, int lineStride, int stepStride,
-                               int extent, int kc, int width, float[] dst) {
+                               int extent, int kc, int width, float[] dst, float[] sums, int sumsIdx) {
         final int lanes = Blocking.LANES;
         for (int s0 = 0; s0 < extent; s0 += width) {
             int lines = Math.min(width, extent - s0);
@@ -43,9 +47,19 @@ final class Packing {
                 // The lines of one k step are contiguous: copy them by vectors; a mask zero-fills the edge.
                 for (int v = 0; v < width; v += lanes) {
                     VectorMask<Float> m = Blocking.F.indexInRange(v, lines);
+                    int at = sumsIdx + s0 + v;
+                    // Never null: a vector phi with null would be boxed by C2.
+                    boolean summing = sums != null;
+                    FloatVector sum = summing ? FloatVector.fromArray(Blocking.F, sums, at, m) : FloatVector.zero(Blocking.F);
                     for (int p = 0; p < kc; p++) {
-                        FloatVector.fromArray(Blocking.F, src, first + p * stepStride + v, m)
-                                .intoArray(dst, panel + p * width + v);
+                        FloatVector x = FloatVector.fromArray(Blocking.F, src, first + p * stepStride + v, m);
+                        x.intoArray(dst, panel + p * width + v);
+                        if (summing) {
+                            sum = sum.add(x);
+                        }
+                    }
+                    if (summing) {
+                        sum.intoArray(sums, at, m);
                     }
                 }
             } else if (lineStride == 1) {
@@ -71,6 +85,16 @@ final class Packing {
                     int line = first + s * lineStride;
                     for (int p = 0, d = panel + s; p < kc; p++, d += width) {
                         dst[d] = s < lines ? src[line + p] : 0f;
+                    }
+                }
+                if (sums != null) {
+                    // Summed from the packed copy, which is in L1, in order of p.
+                    for (int t = 0; t < lines; t++) {
+                        float sum = sums[sumsIdx + s0 + t];
+                        for (int p = 0; p < kc; p++) {
+                            sum += dst[panel + p * width + t];
+                        }
+                        sums[sumsIdx + s0 + t] = sum;
                     }
                 }
             }

@@ -1,0 +1,78 @@
+package org.vectorkernels;
+
+import java.util.Objects;
+
+/**
+ * What {@link Gemm#sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int,
+ * float, float[], int, int, Epilogue) sgemm} applies to C after the product, while each tile of C
+ * is still in registers, so that it costs no second pass over C:
+ * {@code C := act(alpha·op(A)·op(B) + beta·C + 1·biasᵀ)}, with a length-n bias added to every
+ * row and {@code act} the identity or ReLU.
+ *
+ * <pre>{@code
+ * // A dense layer's forward pass, Y = relu(X·W + b), in one call:
+ * Gemm.sgemm(false, false, batch, out, in, 1f, x, 0, in, w, 0, out, 0f, y, 0, out,
+ *            Epilogue.bias(b).withRelu());
+ * }</pre>
+ *
+ * Immutable; the bias array is read at each call, not copied.
+ */
+public final class Epilogue {
+    /** Nothing after the product. */
+    public static final Epilogue NONE = new Epilogue(null, 0, false);
+    private static final Epilogue RELU = new Epilogue(null, 0, true);
+
+    private final float[] bias;
+    private final int biasOffset;
+    private final boolean relu;
+
+    private Epilogue(float[] bias, int biasOffset, boolean relu) {
+        this.bias = bias;
+        this.biasOffset = biasOffset;
+        this.relu = relu;
+    }
+
+    /** Adds {@code bias[j]} to column j of C. */
+    public static Epilogue bias(float[] bias) {
+        return bias(bias, 0);
+    }
+
+    /** Adds {@code bias[biasOffset + j]} to column j of C. */
+    public static Epilogue bias(float[] bias, int biasOffset) {
+        Objects.requireNonNull(bias, "bias");
+        if (biasOffset < 0) {
+            throw new IllegalArgumentException("biasOffset = " + biasOffset + " is negative");
+        }
+        return new Epilogue(bias, biasOffset, false);
+    }
+
+    /** Replaces negative results by zero: {@code max(x, 0)}. */
+    public static Epilogue relu() {
+        return RELU;
+    }
+
+    /** This epilogue followed by ReLU. */
+    public Epilogue withRelu() {
+        return bias == null ? RELU : new Epilogue(bias, biasOffset, true);
+    }
+
+    /** The bias array, or null for none. */
+    public float[] bias() {
+        return bias;
+    }
+
+    public int biasOffset() {
+        return biasOffset;
+    }
+
+    /** Whether ReLU follows. */
+    public boolean hasRelu() {
+        return relu;
+    }
+
+    @Override
+    public String toString() {
+        return (bias == null ? "" : "bias") + (bias != null && relu ? "+" : "") + (relu ? "relu" : "")
+                + (bias == null && !relu ? "none" : "");
+    }
+}

@@ -1,0 +1,34 @@
+package org.vectorkernels;
+
+import org.vectorkernels.internal.GemmChecks;
+import org.vectorkernels.internal.Kernels;
+import org.vectorkernels.internal.VectorizationProvider;
+
+/** Reductions over row-major matrices, vectorized and deterministic. */
+public final class Reductions {
+    private static final Kernels KERNELS = VectorizationProvider.kernels();
+
+    private Reductions() {}
+
+    /**
+     * Axis-0 sums: {@code out[outOffset + j] := (accumulate ? out[outOffset + j] : 0) + Σ_i x(i, j)}
+     * for the m×n matrix {@code x(i, j) = x[xOffset + i*ldx + j]}. Vectorized across columns,
+     * each element read once, rows added in order, so the result does not depend on the kernels
+     * or the vector width. Arguments are checked before {@code out} is written.
+     */
+    public static void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset,
+                               boolean accumulate) {
+        java.util.Objects.requireNonNull(x, "x");
+        java.util.Objects.requireNonNull(out, "out");
+        GemmChecks.nonNegative("m", m);
+        GemmChecks.nonNegative("n", n);
+        GemmChecks.matrix("x", "xOffset", "ldx", x, xOffset, ldx, m, n);
+        GemmChecks.vector("out", "outOffset", out, outOffset, n);
+        if (!accumulate) {
+            java.util.Arrays.fill(out, outOffset, outOffset + n, 0f);
+        }
+        if (m > 0 && n > 0) {
+            KERNELS.sumRows(m, n, x, xOffset, ldx, out, outOffset);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.vectorkernels.internal;
+
+import org.vectorkernels.Epilogue;
+
+/**
+ * The kernels in plain Java, for JVMs without the Vector API. The i-k-j order keeps the inner
+ * loop on contiguous rows of C (and of B when it is not transposed), which C2 auto-vectorizes.
+ */
+public final class ScalarKernels implements Kernels {
+    private final String reason;
+
+    public ScalarKernels(String reason) {
+        this.reason = reason;
+    }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                      float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                      float beta, float[] c, int cOffset, int ldc, Epilogue epilogue, float[] sums, int sumsOffset) {
+        // A(i, p) = a[aOffset + i*aRow + p*aCol]; B(p, j) = b[bOffset + p*bRow + j*bCol].
+        int aRow = transA ? 1 : lda, aCol = transA ? lda : 1;
+        int bRow = transB ? 1 : ldb, bCol = transB ? ldb : 1;
+        GemmChecks.scaleC(m, n, beta, c, cOffset, ldc);
+        for (int i = 0; i < m; i++) {
+            int ci = cOffset + i * ldc;
+            for (int p = 0; p < k; p++) {
+                float aip = alpha * a[aOffset + i * aRow + p * aCol];
+                int bp = bOffset + p * bRow;
+                if (bCol == 1) {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += aip * b[bp + j];
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += aip * b[bp + j * bCol];
+                    }
+                }
+            }
+            if (epilogue != Epilogue.NONE) {
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = finish(c[ci + j], 1f, 0f, 0f, epilogue, j);
+                }
+            }
+        }
+        if (sums != null) {
+            sumColumnsOfOpB(transB, n, k, b, bOffset, ldb, sums, sumsOffset, this);
+        }
+    }
+
+    @Override
+    public void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
+        for (int i = 0; i < m; i++) {
+            int row = xOffset + i * ldx;
+            for (int j = 0; j < n; j++) {
+                out[outOffset + j] += x[row + j];
+            }
+        }
+    }
+
+    /** {@code act(alpha·product + beta·old + bias[j])}, beta = 0 ignoring old; the scalar epilogue. */
+    static float finish(float product, float alpha, float beta, float old, Epilogue epilogue, int j) {
+        float v = beta == 0f ? alpha * product : alpha * product + beta * old;
+        if (epilogue.bias() != null) {
+            v += epilogue.bias()[epilogue.biasOffset() + j];
+        }
+        return epilogue.hasRelu() ? Math.max(v, 0f) : v;
+    }
+
+    /** {@code sums[j] += Σ_p op(B)(p, j)} in order of p: rows of B, or (transposed) its stored rows. */
+    static void sumColumnsOfOpB(boolean transB, int n, int k, float[] b, int bOffset, int ldb,
+                                float[] sums, int sumsOffset, Kernels kernels) {
+        if (!transB) {
+            kernels.sumRows(k, n, b, bOffset, ldb, sums, sumsOffset);
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            float s = sums[sumsOffset + j];
+            for (int p = 0; p < k; p++) {
+                s += b[bOffset + j * ldb + p];
+            }
+            sums[sumsOffset + j] = s;
+        }
+    }
+
+    @Override
+    public String description() {
+        return "scalar (" + reason + ")";
+    }
+}

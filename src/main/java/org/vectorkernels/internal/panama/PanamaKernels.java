@@ -1,0 +1,88 @@
+package org.vectorkernels.internal.panama;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import org.vectorkernels.Epilogue;
+import org.vectorkernels.internal.Kernels;
+
+/**
+ * The Vector API kernels. SGEMM: BLIS loops 5 to 3 (NC, KC, MC blocks with packing) around
+ * {@link MacroKernel}, or {@link DirectSgemm} for problems too small to repay packing.
+ */
+public final class PanamaKernels implements Kernels {
+
+    public PanamaKernels() {
+        if (Blocking.F.vectorBitSize() < 128) {
+            throw new UnsupportedOperationException("preferred vectors of " + Blocking.F.vectorBitSize()
+                    + " bits are too narrow to pay off");
+        }
+    }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                      float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                      float beta, float[] c, int cOffset, int ldc, Epilogue epilogue, float[] sums, int sumsOffset) {
+        // Column sums are taken while B is packed, so the fused call always packs.
+        if (sums == null && !transB && n % Blocking.LANES == 0 && (long) m * n * k <= Blocking.DIRECT_MAX_VOLUME) {
+            DirectSgemm.compute(transA, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
+        } else {
+            blocked(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), sums, sumsOffset);
+        }
+    }
+
+    static void blocked(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                        float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                        float beta, float[] c, int cOffset, int ldc,
+                        float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset) {
+        Workspace ws = Workspace.current();
+        // Even k blocks: k = 600 runs as 300 + 300, not 512 + 88.
+        int kBlocks = (k + Blocking.KC - 1) / Blocking.KC;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
+        for (int jc = 0; jc < n; jc += Blocking.NC) {
+            int nc = Math.min(Blocking.NC, n - jc);
+            int ncPadded = roundUp(nc, Blocking.NR);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
+                float[] packedB = ws.packedB(ncPadded * kcMax);
+                Packing.packB(transB, b, bOffset, ldb, pc, jc, kc, nc, packedB, sums, sumsOffset + jc);
+                // beta scales C once, in the first k block; the epilogue comes with the last.
+                float betaNow = pc == 0 ? beta : 1f;
+                boolean last = pc + kc >= k;
+                for (int ic = 0; ic < m; ic += Blocking.MC) {
+                    int mc = Math.min(Blocking.MC, m - ic);
+                    float[] packedA = ws.packedA(roundUp(mc, Blocking.MR) * kcMax);
+                    Packing.packA(transA, a, aOffset, lda, ic, pc, mc, kc, packedA);
+                    MacroKernel.compute(mc, nc, kc, packedA, packedB, ws.tile(), alpha, betaNow,
+                            c, cOffset + ic * ldc + jc, ldc, last ? bias : null, biasOffset + jc, last && relu);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
+        final int lanes = Blocking.LANES;
+        // Row by row into out, which stays in L1: the same order of additions as the scalar kernel.
+        for (int i = 0; i < m; i++) {
+            int row = xOffset + i * ldx;
+            for (int j = 0; j < n; j += lanes) {
+                VectorMask<Float> mask = Blocking.F.indexInRange(j, n);
+                FloatVector.fromArray(Blocking.F, out, outOffset + j, mask)
+                        .add(FloatVector.fromArray(Blocking.F, x, row + j, mask))
+                        .intoArray(out, outOffset + j, mask);
+            }
+        }
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+
+    @Override
+    public String description() {
+        return "panama: " + Blocking.F.vectorBitSize() + "-bit vectors, " + Blocking.MR + "x" + Blocking.NR
+                + " micro-tile, blocks MC=" + Blocking.MC + " KC=" + Blocking.KC + " NC=" + Blocking.NC;
+    }
+}

@@ -1,0 +1,46 @@
+package org.vectorkernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.SplittableRandom;
+
+/**
+ * Fused against unfused: an epilogue applied inside sgemm must give bitwise the result of the
+ * same sgemm without it followed by a plain loop that adds the bias and applies ReLU, with C's
+ * padding untouched (the unfused path is itself checked by the sblat3 and shape tests).
+ */
+public final class EpilogueChecks {
+    private EpilogueChecks() {}
+
+    public static void fusedEqualsUnfused(EpilogueSgemm f, int count) {
+        SplittableRandom rnd = new SplittableRandom(23);
+        int[] edges = SgemmShapesTest.EDGES;
+        for (int t = 0; t < count; t++) {
+            int m = edges[rnd.nextInt(edges.length)], n = edges[rnd.nextInt(edges.length)];
+            int k = t % 17 == 0 ? 0 : edges[rnd.nextInt(edges.length)];
+            float alpha = t % 13 == 0 ? 0f : (float) (rnd.nextDouble() * 2 - 0.5);
+            float beta = new float[] {0f, 1f, 0.5f}[rnd.nextInt(3)];
+            GemmCase fused = new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), m, n, k, alpha, beta, 5);
+            GemmCase unfused = fused.copy();
+            int biasOffset = rnd.nextInt(4);
+            float[] bias = new float[biasOffset + n + rnd.nextInt(3)];
+            for (int j = 0; j < bias.length; j++) {
+                bias[j] = (float) (rnd.nextDouble() * 2 - 1);
+            }
+            boolean relu = rnd.nextBoolean();
+            Epilogue e = relu ? Epilogue.bias(bias, biasOffset).withRelu() : Epilogue.bias(bias, biasOffset);
+            fused.run((ta, tb, mm, nn, kk, al, a, ao, lda, b, bo, ldb, be, c, co, ldc) ->
+                    f.sgemm(ta, tb, mm, nn, kk, al, a, ao, lda, b, bo, ldb, be, c, co, ldc, e));
+            unfused.run((ta, tb, mm, nn, kk, al, a, ao, lda, b, bo, ldb, be, c, co, ldc) -> {
+                f.sgemm(ta, tb, mm, nn, kk, al, a, ao, lda, b, bo, ldb, be, c, co, ldc, Epilogue.NONE);
+                for (int i = 0; i < mm; i++) {
+                    for (int j = 0; j < nn; j++) {
+                        float v = c[co + i * ldc + j] + bias[biasOffset + j];
+                        c[co + i * ldc + j] = relu ? Math.max(v, 0f) : v;
+                    }
+                }
+            });
+            assertArrayEquals(unfused.c(), fused.c(), () -> fused + " with " + e);
+        }
+    }
+}
