@@ -9,4 +9,5 @@ module org.vectorkernels {
 
     exports org.vectorkernels;
     exports org.vectorkernels.reference;
+    exports org.vectorkernels.nn;
 }

@@ -1,0 +1,264 @@
+package org.vectorkernels.nn;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.vectorkernels.Epilogue;
+import org.vectorkernels.Gemm;
+
+/**
+ * A dense (fully connected) layer: {@code Y = X·W + b}, with W in×out and b of length out.
+ *
+ * <p>forward takes X of shape [N, d1, d2, ...] and treats it as N rows of d1·d2·... = in values
+ * (numpy's {@code x.reshape(x.shape[0], -1)}); backward returns dX in X's shape and sets
+ * {@code dW = Xᵀ·dY (+ λ·W)} and {@code db = Σ_rows dY (+ λ·b)}. The bias is added inside the
+ * forward GEMM (a fused epilogue), and dW and db come from one call that reads dY once.
+ *
+ * <pre>{@code
+ * Affine fc = Affine.builder(784, 100).seed(42).l2(1e-4f).build();
+ * Tensor y = fc.forward(x);          // x: [batch, 28, 28]
+ * Tensor dx = fc.backward(dy);       // dx: [batch, 28, 28]
+ * fc.weightGrad(); fc.biasGrad();
+ * }</pre>
+ *
+ * Gradients are overwritten by each backward unless {@link Builder#accumulateGradients} is set
+ * (several micro-batches into one step; then call {@link #zeroGradients}). In inference mode
+ * ({@code setTraining(false)}) forward keeps no reference to its input. Not thread-safe.
+ */
+public final class Affine {
+    private final int in, out;
+    private final Tensor weight, bias, weightGrad, biasGrad;
+    private final Epilogue forwardEpilogue;
+    private final float l2;
+    private final boolean l2OnBias, accumulate;
+    private boolean training = true;
+    private Tensor input;
+
+    /** A layer over the given parameters (not copied): weight [in, out], bias [out] or null for none. */
+    public Affine(Tensor weight, Tensor bias) {
+        this(weight, bias, 0f, false, false);
+    }
+
+    /** A layer of Glorot-uniform weights and zero bias, from an unseeded random source. */
+    public Affine(int in, int out) {
+        this(builder(in, out));
+    }
+
+    private Affine(Builder b) {
+        this(b.initialWeight(), b.useBias ? b.initialBias() : null, b.l2, b.l2OnBias, b.accumulate);
+    }
+
+    private Affine(Tensor weight, Tensor bias, float l2, boolean l2OnBias, boolean accumulate) {
+        Objects.requireNonNull(weight, "weight");
+        if (weight.rank() != 2) {
+            throw new IllegalArgumentException("weight must be [in, out], not " + Arrays.toString(weight.shape()));
+        }
+        this.in = weight.dim(0);
+        this.out = weight.dim(1);
+        if (bias != null && (bias.rank() != 1 || bias.dim(0) != out)) {
+            throw new IllegalArgumentException("bias must be [" + out + "] for weight "
+                    + Arrays.toString(weight.shape()) + ", not " + Arrays.toString(bias.shape()));
+        }
+        if (!(l2 >= 0f)) {
+            throw new IllegalArgumentException("l2 = " + l2 + " must be >= 0");
+        }
+        this.weight = weight;
+        this.bias = bias;
+        this.weightGrad = Tensor.zeros(in, out);
+        this.biasGrad = bias == null ? null : Tensor.zeros(out);
+        this.forwardEpilogue = bias == null ? Epilogue.NONE : Epilogue.bias(bias.data());
+        this.l2 = l2;
+        this.l2OnBias = l2OnBias;
+        this.accumulate = accumulate;
+    }
+
+    public static Builder builder(int in, int out) {
+        return new Builder(in, out);
+    }
+
+    /** {@code Y = X·W + b} for X of shape [N, ...] with in values per row; returns [N, out]. */
+    public Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, "x");
+        int n = rows(x, "x");
+        float[] y = new float[n * out];
+        Gemm.sgemm(false, false, n, out, in, 1f, x.data(), 0, in, weight.data(), 0, out, 0f, y, 0, out,
+                forwardEpilogue);
+        input = training ? x : null;
+        return Tensor.of(y, n, out);
+    }
+
+    /** Sets the gradients from dY = dL/dY of shape [N, out] and returns dX in the input's shape. */
+    public Tensor backward(Tensor dout) {
+        Objects.requireNonNull(dout, "dout");
+        Tensor x = input;
+        if (x == null) {
+            throw new IllegalStateException(training ? "backward before forward" : "backward in inference mode: "
+                    + "forward kept no input; call setTraining(true) before forward");
+        }
+        int n = x.dim(0);
+        if (dout.rank() != 2 || dout.dim(0) != n || dout.dim(1) != out) {
+            throw new IllegalArgumentException("dout must be [" + n + ", " + out + "] for input "
+                    + Arrays.toString(x.shape()) + ", not " + Arrays.toString(dout.shape()));
+        }
+        float[] dx = new float[x.size()];
+        Gemm.sgemm(false, true, n, in, out, 1f, dout.data(), 0, out, weight.data(), 0, out, 0f, dx, 0, in);
+        float beta = accumulate ? 1f : 0f;
+        if (bias != null) {
+            Gemm.sgemmWithColumnSums(true, false, in, out, n, 1f, x.data(), 0, in, dout.data(), 0, out,
+                    beta, weightGrad.data(), 0, out, biasGrad.data(), 0, accumulate);
+        } else {
+            Gemm.sgemm(true, false, in, out, n, 1f, x.data(), 0, in, dout.data(), 0, out,
+                    beta, weightGrad.data(), 0, out);
+        }
+        if (l2 != 0f) {
+            addScaled(weightGrad.data(), l2, weight.data());
+            if (bias != null && l2OnBias) {
+                addScaled(biasGrad.data(), l2, bias.data());
+            }
+        }
+        return Tensor.of(dx, x.shape());
+    }
+
+    private static void addScaled(float[] grad, float l2, float[] param) {
+        for (int i = 0; i < grad.length; i++) {
+            grad[i] += l2 * param[i];
+        }
+    }
+
+    private int rows(Tensor x, String name) {
+        if (x.rank() < 1) {
+            throw new IllegalArgumentException(name + " needs a batch dimension");
+        }
+        long width = 1;
+        for (int axis = 1; axis < x.rank(); axis++) {
+            width *= x.dim(axis);
+        }
+        if (x.rank() == 1 || width != in) {
+            throw new IllegalArgumentException(name + " of shape " + Arrays.toString(x.shape())
+                    + " flattens to rows of " + (x.rank() == 1 ? 1 : width) + " values, but this layer takes " + in
+                    + " (weight " + Arrays.toString(weight.shape()) + ")");
+        }
+        return x.dim(0);
+    }
+
+    /** Sets the gradients to zero, for accumulation over micro-batches. */
+    public void zeroGradients() {
+        Arrays.fill(weightGrad.data(), 0f);
+        if (biasGrad != null) {
+            Arrays.fill(biasGrad.data(), 0f);
+        }
+    }
+
+    /** In inference mode forward keeps no input, and backward is an error. */
+    public void setTraining(boolean training) {
+        this.training = training;
+        if (!training) {
+            input = null;
+        }
+    }
+
+    public boolean isTraining() {
+        return training;
+    }
+
+    public Tensor weight() {
+        return weight;
+    }
+
+    /** The bias, or null when the layer has none. */
+    public Tensor bias() {
+        return bias;
+    }
+
+    public Tensor weightGrad() {
+        return weightGrad;
+    }
+
+    /** The bias gradient, or null when the layer has no bias. */
+    public Tensor biasGrad() {
+        return biasGrad;
+    }
+
+    public int inputSize() {
+        return in;
+    }
+
+    public int outputSize() {
+        return out;
+    }
+
+    /** Options for a new layer; every one has the usual default. */
+    public static final class Builder {
+        private final int in, out;
+        private boolean useBias = true;
+        private Initializer weightInit = Initializer.glorotUniform();
+        private Initializer biasInit = Initializer.zeros();
+        private SplittableRandom random = new SplittableRandom();
+        private float l2;
+        private boolean l2OnBias, accumulate;
+
+        private Builder(int in, int out) {
+            if (in < 1 || out < 1) {
+                throw new IllegalArgumentException("in = " + in + " and out = " + out + " must be positive");
+            }
+            this.in = in;
+            this.out = out;
+        }
+
+        public Builder useBias(boolean useBias) {
+            this.useBias = useBias;
+            return this;
+        }
+
+        public Builder weightInitializer(Initializer init) {
+            this.weightInit = Objects.requireNonNull(init, "init");
+            return this;
+        }
+
+        public Builder biasInitializer(Initializer init) {
+            this.biasInit = Objects.requireNonNull(init, "init");
+            return this;
+        }
+
+        /** Makes the initial parameters reproducible. */
+        public Builder seed(long seed) {
+            this.random = new SplittableRandom(seed);
+            return this;
+        }
+
+        /** L2 regularization: adds λ·W to dW (the gradient of (λ/2)·‖W‖²) on every backward. */
+        public Builder l2(float lambda) {
+            this.l2 = lambda;
+            return this;
+        }
+
+        /** Whether L2 also applies to the bias (it does not by default). */
+        public Builder l2OnBias(boolean l2OnBias) {
+            this.l2OnBias = l2OnBias;
+            return this;
+        }
+
+        /** Adds each backward's gradients to the previous ones instead of overwriting them. */
+        public Builder accumulateGradients(boolean accumulate) {
+            this.accumulate = accumulate;
+            return this;
+        }
+
+        public Affine build() {
+            return new Affine(this);
+        }
+
+        private Tensor initialWeight() {
+            Tensor w = Tensor.zeros(in, out);
+            weightInit.fill(w.data(), in, out, random);
+            return w;
+        }
+
+        private Tensor initialBias() {
+            Tensor b = Tensor.zeros(out);
+            biasInit.fill(b.data(), in, out, random);
+            return b;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.vectorkernels.nn;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Fills a parameter array, given the layer's fan-in and fan-out and a random source. Any
+ * lambda is a user initializer; the common ones are the static factories.
+ */
+@FunctionalInterface
+public interface Initializer {
+    void fill(float[] values, int fanIn, int fanOut, RandomGenerator random);
+
+    /** Glorot (Xavier) uniform: U(−l, l) with l = √(6 / (fanIn + fanOut)). The default for weights. */
+    static Initializer glorotUniform() {
+        return (values, fanIn, fanOut, random) -> {
+            double limit = Math.sqrt(6.0 / Math.max(1, fanIn + fanOut));
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextDouble(-limit, limit);
+            }
+        };
+    }
+
+    /** He normal: N(0, 2 / fanIn), for layers followed by ReLU. */
+    static Initializer heNormal() {
+        return (values, fanIn, fanOut, random) -> {
+            double std = Math.sqrt(2.0 / Math.max(1, fanIn));
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) (random.nextGaussian() * std);
+            }
+        };
+    }
+
+    /** All zeros. The default for biases. */
+    static Initializer zeros() {
+        return constant(0f);
+    }
+
+    static Initializer constant(float value) {
+        return (values, fanIn, fanOut, random) -> java.util.Arrays.fill(values, value);
+    }
+}
