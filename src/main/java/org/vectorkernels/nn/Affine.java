@@ -77,19 +77,37 @@ public final class Affine {
         return new Builder(in, out);
     }
 
-    /** {@code Y = X·W + b} for X of shape [N, ...] with in values per row; returns [N, out]. */
+    /** {@code Y = X·W + b} for X of shape [N, ...] with in values per row; returns a new [N, out]. */
     public Tensor forward(Tensor x) {
-        Objects.requireNonNull(x, "x");
-        int n = rows(x, "x");
-        float[] y = new float[n * out];
-        Gemm.sgemm(false, false, n, out, in, 1f, x.data(), 0, in, weight.data(), 0, out, 0f, y, 0, out,
-                forwardEpilogue);
-        input = training ? x : null;
-        return Tensor.of(y, n, out);
+        return forward(x, Tensor.zeros(rows(x, "x"), out));
     }
 
-    /** Sets the gradients from dY = dL/dY of shape [N, out] and returns dX in the input's shape. */
+    /**
+     * As {@link #forward(Tensor)}, into {@code y} of shape [N, out], which is returned: with
+     * reused outputs a training loop allocates nothing (large arrays are costly in G1).
+     */
+    public Tensor forward(Tensor x, Tensor y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        int n = rows(x, "x");
+        if (y.rank() != 2 || y.dim(0) != n || y.dim(1) != out) {
+            throw new IllegalArgumentException("y must be [" + n + ", " + out + "] for x "
+                    + Arrays.toString(x.shape()) + ", not " + Arrays.toString(y.shape()));
+        }
+        Gemm.sgemm(false, false, n, out, in, 1f, x.data(), 0, in, weight.data(), 0, out, 0f, y.data(), 0, out,
+                forwardEpilogue);
+        input = training ? x : null;
+        return y;
+    }
+
+    /** Sets the gradients from dY = dL/dY of shape [N, out] and returns a new dX in the input's shape. */
     public Tensor backward(Tensor dout) {
+        Tensor x = input;
+        return backward(dout, x == null ? null : Tensor.zeros(x.shape()));
+    }
+
+    /** As {@link #backward(Tensor)}, into {@code dx} of the input's shape, which is returned. */
+    public Tensor backward(Tensor dout, Tensor dxOut) {
         Objects.requireNonNull(dout, "dout");
         Tensor x = input;
         if (x == null) {
@@ -101,7 +119,12 @@ public final class Affine {
             throw new IllegalArgumentException("dout must be [" + n + ", " + out + "] for input "
                     + Arrays.toString(x.shape()) + ", not " + Arrays.toString(dout.shape()));
         }
-        float[] dx = new float[x.size()];
+        Objects.requireNonNull(dxOut, "dx");
+        if (!Arrays.equals(dxOut.shape(), x.shape())) {
+            throw new IllegalArgumentException("dx must have the input's shape " + Arrays.toString(x.shape())
+                    + ", not " + Arrays.toString(dxOut.shape()));
+        }
+        float[] dx = dxOut.data();
         Gemm.sgemm(false, true, n, in, out, 1f, dout.data(), 0, out, weight.data(), 0, out, 0f, dx, 0, in);
         float beta = accumulate ? 1f : 0f;
         if (bias != null) {
@@ -117,7 +140,7 @@ public final class Affine {
                 addScaled(biasGrad.data(), l2, bias.data());
             }
         }
-        return Tensor.of(dx, x.shape());
+        return dxOut;
     }
 
     private static void addScaled(float[] grad, float l2, float[] param) {

@@ -180,6 +180,25 @@ class AffineTest {
     }
 
     @Test
+    void outputOverloadsWriteIntoTheGivenTensors() {
+        SplittableRandom rnd = new SplittableRandom(53);
+        Affine fc = Affine.builder(12, 7).seed(5).build();
+        Tensor x = random(rnd, 3, 3, 4), dy = random(rnd, 3, 7);
+        Tensor yNew = fc.forward(x);
+        Tensor dxNew = fc.backward(dy);
+        float[] dwNew = fc.weightGrad().data().clone();
+        Tensor y = Tensor.zeros(3, 7), dx = Tensor.zeros(3, 3, 4);
+        assertTrue(fc.forward(x, y) == y);
+        assertArrayEquals(yNew.data(), y.data());
+        assertTrue(fc.backward(dy, dx) == dx);
+        assertArrayEquals(dxNew.data(), dx.data());
+        assertArrayEquals(dwNew, fc.weightGrad().data());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fc.forward(x, Tensor.zeros(3, 8)));
+        assertTrue(e.getMessage().contains("[3, 7]") && e.getMessage().contains("[3, 8]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> fc.backward(dy, Tensor.zeros(3, 12)));
+    }
+
+    @Test
     void initializersAreSeededAndShaped() {
         Affine a = Affine.builder(50, 30).seed(9).build(), b = Affine.builder(50, 30).seed(9).build();
         assertArrayEquals(a.weight().data(), b.weight().data(), "same seed, same weights");

@@ -51,7 +51,7 @@ public class AffineBenchmark {
     int n, in, out;
     float[] x, w, b, y, dy, dx, dw, db;
     Affine layer;
-    Tensor xt, dyt;
+    Tensor xt, dyt, yt, dxt;
     Epilogue bias;
 
     @Setup
@@ -72,6 +72,8 @@ public class AffineBenchmark {
         layer = new Affine(Tensor.of(w, in, out), Tensor.of(b, out));
         xt = Tensor.of(x, n, in);
         dyt = Tensor.of(dy, n, out);
+        yt = Tensor.zeros(n, out);
+        dxt = Tensor.zeros(n, in);
         bias = Epilogue.bias(b);
         layer.forward(xt); // keeps X, so that backwardFused times the backward pass alone
     }
@@ -84,20 +86,27 @@ public class AffineBenchmark {
         return v;
     }
 
-    // ---- vector-kernels, fused: the layer itself (its forward allocates Y, as a layer must)
+    // ---- vector-kernels, fused: the layer itself, into reused output tensors
 
     @Benchmark
     public Tensor forwardFused() {
-        return layer.forward(xt);
+        return layer.forward(xt, yt);
     }
 
     @Benchmark
     public Tensor backwardFused() {
-        return layer.backward(dyt);
+        return layer.backward(dyt, dxt);
     }
 
     @Benchmark
     public Tensor stepFused() {
+        layer.forward(xt, yt);
+        return layer.backward(dyt, dxt);
+    }
+
+    /** The layer's allocating forward and backward: what a new array per call costs. */
+    @Benchmark
+    public Tensor stepFusedAllocating() {
         layer.forward(xt);
         return layer.backward(dyt);
     }
