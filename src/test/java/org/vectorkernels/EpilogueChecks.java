@@ -13,10 +13,15 @@ public final class EpilogueChecks {
     private EpilogueChecks() {}
 
     public static void fusedEqualsUnfused(EpilogueSgemm f, int count) {
+        fusedEqualsUnfused(f, count, SgemmShapesTest.EDGES);
+    }
+
+    /** As above with m drawn from {@code ms}. */
+    public static void fusedEqualsUnfused(EpilogueSgemm f, int count, int[] ms) {
         SplittableRandom rnd = new SplittableRandom(23);
         int[] edges = SgemmShapesTest.EDGES;
         for (int t = 0; t < count; t++) {
-            int m = edges[rnd.nextInt(edges.length)], n = edges[rnd.nextInt(edges.length)];
+            int m = ms[rnd.nextInt(ms.length)], n = edges[rnd.nextInt(edges.length)];
             int k = t % 17 == 0 ? 0 : edges[rnd.nextInt(edges.length)];
             float alpha = t % 13 == 0 ? 0f : (float) (rnd.nextDouble() * 2 - 0.5);
             float beta = new float[] {0f, 1f, 0.5f}[rnd.nextInt(3)];

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
  * shapes, random offsets and transposes; and shapes that cross every block, NC = 4096 included.
  */
 public class SgemmShapesTest {
-    static final int[] EDGES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 15, 16, 17, 31, 32, 33, 47, 48, 49,
+    public static final int[] EDGES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 15, 16, 17, 31, 32, 33, 47, 48, 49,
             63, 64, 65, 97, 127, 128, 129, 191, 192, 193, 255, 256, 257, 300, 385, 511, 513};
 
     @TestFactory

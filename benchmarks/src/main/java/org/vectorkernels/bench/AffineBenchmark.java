@@ -212,13 +212,24 @@ public class AffineBenchmark {
     }
 
     @Benchmark
-    public float[] stepEjml(Ejml e) {
+    public float[] forwardEjml(Ejml e) {
         CommonOps_FDRM.mult(e.x, e.w, e.y);
         addBias(y, b, n, out);
+        return y;
+    }
+
+    @Benchmark
+    public float[] backwardEjml(Ejml e) {
         CommonOps_FDRM.multTransB(e.dy, e.w, e.dx);
         CommonOps_FDRM.multTransA(e.x, e.dy, e.dw);
         sumRowsLoop(dy, db, n, out);
         return dx;
+    }
+
+    @Benchmark
+    public float[] stepEjml(Ejml e) {
+        forwardEjml(e);
+        return backwardEjml(e);
     }
 
     // ---- OpenBLAS composed, on direct buffers so that Java loops can do bias and sums

@@ -16,11 +16,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.bytedeco.openblas.global.openblas;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
 import org.vectorkernels.Reductions;
 
 /**
- * Reductions.sumRows over an m×n matrix against the naive loop and against a plain vectorized
- * read of the same bytes (the memory bandwidth it can reach). GB/s = 4·m·n / time.
+ * Reductions.sumRows over an m×n matrix against the naive loop, EJML's sumCols, OpenBLAS's
+ * sgemv with a vector of ones (xᵀ·1, one thread), and a plain vectorized read of the same bytes
+ * (the memory bandwidth it can reach). GB/s = 4·m·n / time.
  * {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar SumRowsBenchmark}
  */
 @State(Scope.Thread)
@@ -57,6 +61,43 @@ public class SumRowsBenchmark {
     public float[] sumRowsNaive() {
         AffineBenchmark.sumRowsLoop(x, out, m, n);
         return out;
+    }
+
+    @Benchmark
+    public FMatrixRMaj sumRowsEjml(Ejml e) {
+        return CommonOps_FDRM.sumCols(e.x, e.out);
+    }
+
+    @Benchmark
+    public java.nio.FloatBuffer sumRowsOpenBlas(Native o) {
+        openblas.cblas_sgemv(openblas.CblasRowMajor, openblas.CblasTrans, m, n, 1f, o.x, n, o.ones, 1, 0f, o.out, 1);
+        return o.out;
+    }
+
+    @State(Scope.Thread)
+    public static class Ejml {
+        FMatrixRMaj x, out;
+
+        @Setup
+        public void setUp(SumRowsBenchmark s) {
+            x = FMatrixRMaj.wrap(s.m, s.n, s.x);
+            out = new FMatrixRMaj(1, s.n);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Native {
+        java.nio.FloatBuffer x, ones, out;
+
+        @Setup
+        public void setUp(SumRowsBenchmark s) {
+            openblas.blas_set_num_threads(1);
+            x = AffineBenchmark.Native.direct(s.x);
+            float[] one = new float[s.m];
+            java.util.Arrays.fill(one, 1f);
+            ones = AffineBenchmark.Native.direct(one);
+            out = AffineBenchmark.Native.direct(new float[s.n]);
+        }
     }
 
     /** Reads every byte once with four independent vector sums: the bandwidth ceiling. */

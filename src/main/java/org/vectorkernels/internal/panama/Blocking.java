@@ -29,6 +29,9 @@ final class Blocking {
     static final int MC = size("mc", 128, MR);
     static final int NC = size("nc", 4096, NR);
 
+    /** Columns of C summed at once when m = 1: 8 KiB of sums, which stay in L1 while B streams past. */
+    static final int ROW_CHUNK = size("rowChunk", 2048, LANES);
+
     /** Problems with m·n·k up to this run without packing (B not transposed, n a multiple of LANES). */
     static final long DIRECT_MAX_VOLUME = Long.getLong("vectorkernels.directMaxVolume", 128L * 128 * 128);
 

@@ -7,7 +7,8 @@ import org.vectorkernels.internal.Kernels;
 
 /**
  * The Vector API kernels. SGEMM: BLIS loops 5 to 3 (NC, KC, MC blocks with packing) around
- * {@link MacroKernel}, or {@link DirectSgemm} for problems too small to repay packing.
+ * {@link MacroKernel}; {@link DirectSgemm} for problems too small to repay packing;
+ * {@link RowTimesMatrix} for a single row of C, where packing B would only add traffic.
  */
 public final class PanamaKernels implements Kernels {
 
@@ -23,7 +24,10 @@ public final class PanamaKernels implements Kernels {
                       float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc, Epilogue epilogue, float[] sums, int sumsOffset) {
         // Column sums are taken while B is packed, so the fused call always packs.
-        if (sums == null && !transB && n % Blocking.LANES == 0 && (long) m * n * k <= Blocking.DIRECT_MAX_VOLUME) {
+        if (sums == null && m == 1) {
+            RowTimesMatrix.compute(transA, transB, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
+                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
+        } else if (sums == null && !transB && n % Blocking.LANES == 0 && (long) m * n * k <= Blocking.DIRECT_MAX_VOLUME) {
             DirectSgemm.compute(transA, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
                     epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
         } else {
@@ -67,24 +71,30 @@ public final class PanamaKernels implements Kernels {
         // (which stays in L1) per eight rows. Additions go in row order, as in the scalar kernel.
         int i = 0;
         for (; i + 8 <= m; i += 8) {
-            int r = xOffset + i * ldx;
-            for (int j = 0; j < n; j += Blocking.LANES) {
-                VectorMask<Float> mask = Blocking.F.indexInRange(j, n);
-                FloatVector sum = FloatVector.fromArray(Blocking.F, out, outOffset + j, mask);
-                for (int q = 0; q < 8; q++) {
-                    sum = sum.add(FloatVector.fromArray(Blocking.F, x, r + q * ldx + j, mask));
-                }
-                sum.intoArray(out, outOffset + j, mask);
-            }
+            sumRowBlock(8, n, x, xOffset + i * ldx, ldx, out, outOffset);
         }
-        for (; i < m; i++) {
-            int row = xOffset + i * ldx;
-            for (int j = 0; j < n; j += Blocking.LANES) {
-                VectorMask<Float> mask = Blocking.F.indexInRange(j, n);
-                FloatVector.fromArray(Blocking.F, out, outOffset + j, mask)
-                        .add(FloatVector.fromArray(Blocking.F, x, row + j, mask))
-                        .intoArray(out, outOffset + j, mask);
+        if (i < m) {
+            sumRowBlock(m - i, n, x, xOffset + i * ldx, ldx, out, outOffset);
+        }
+    }
+
+    /** Adds rows [0, rows) of x, rows <= 8, into out; full vectors first, then one masked tail. */
+    private static void sumRowBlock(int rows, int n, float[] x, int row0, int ldx, float[] out, int outOffset) {
+        int j = 0;
+        for (; j + Blocking.LANES <= n; j += Blocking.LANES) {
+            FloatVector sum = FloatVector.fromArray(Blocking.F, out, outOffset + j);
+            for (int q = 0; q < rows; q++) {
+                sum = sum.add(FloatVector.fromArray(Blocking.F, x, row0 + q * ldx + j));
             }
+            sum.intoArray(out, outOffset + j);
+        }
+        if (j < n) {
+            VectorMask<Float> mask = Blocking.F.indexInRange(j, n);
+            FloatVector sum = FloatVector.fromArray(Blocking.F, out, outOffset + j, mask);
+            for (int q = 0; q < rows; q++) {
+                sum = sum.add(FloatVector.fromArray(Blocking.F, x, row0 + q * ldx + j, mask));
+            }
+            sum.intoArray(out, outOffset + j, mask);
         }
     }
 

@@ -17,26 +17,28 @@ final class TileStore {
     private TileStore() {}
 
     /**
-     * {@code tile} holds rows of {@code Blocking.NR} floats; rows [0, mr) and columns [0, nr) are
-     * written. {@code bias} (null for none) is read from {@code biasIdx}, one element per column.
+     * {@code tile} holds rows of {@code Blocking.NR} floats (a single row, mr = 1, may be longer,
+     * with slack to a whole vector); rows [0, mr) and columns [0, nr) are written. {@code bias} (null for none) is read from {@code biasIdx}, one element per column.
      */
     static void write(float[] tile, int mr, int nr, float alpha, float beta, float[] c, int cIdx, int ldc,
                       float[] bias, int biasIdx, boolean relu) {
         final int lanes = Blocking.LANES;
-        for (int r = 0; r < mr; r++) {
-            int row = cIdx + r * ldc, t = r * Blocking.NR;
-            for (int j = 0; j < nr; j += lanes) {
-                VectorMask<Float> m = Blocking.F.indexInRange(j, nr);
-                FloatVector acc = FloatVector.fromArray(Blocking.F, tile, t + j);
+        // Column vectors outside, rows inside: the mask and the bias vector are loaded once per tile column.
+        for (int j = 0; j < nr; j += lanes) {
+            VectorMask<Float> m = Blocking.F.indexInRange(j, nr);
+            FloatVector b = bias == null ? FloatVector.zero(Blocking.F) : FloatVector.fromArray(Blocking.F, bias, biasIdx + j, m);
+            for (int r = 0; r < mr; r++) {
+                int at = cIdx + r * ldc + j;
+                FloatVector acc = FloatVector.fromArray(Blocking.F, tile, r * Blocking.NR + j);
                 FloatVector out = beta == 0f ? acc.mul(alpha) : acc.fma(FloatVector.broadcast(Blocking.F, alpha),
-                        FloatVector.fromArray(Blocking.F, c, row + j, m).mul(beta));
+                        FloatVector.fromArray(Blocking.F, c, at, m).mul(beta));
                 if (bias != null) {
-                    out = out.add(FloatVector.fromArray(Blocking.F, bias, biasIdx + j, m));
+                    out = out.add(b);
                 }
                 if (relu) {
                     out = out.lanewise(VectorOperators.MAX, 0f);
                 }
-                out.intoArray(c, row + j, m);
+                out.intoArray(c, at, m);
             }
         }
     }

@@ -11,6 +11,7 @@ final class Workspace {
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
     private final float[] tile = new float[Blocking.MR * Blocking.NR];
+    private final float[] rowSums = new float[Blocking.ROW_CHUNK + Blocking.LANES];
 
     static Workspace current() {
         return LOCAL.get();
@@ -19,6 +20,11 @@ final class Workspace {
     /** Scratch for one finished micro-tile on its way to C. */
     float[] tile() {
         return tile;
+    }
+
+    /** One chunk of a row of C being summed by {@link RowTimesMatrix}, with a vector of slack. */
+    float[] rowSums() {
+        return rowSums;
     }
 
     float[] packedA(int size) {

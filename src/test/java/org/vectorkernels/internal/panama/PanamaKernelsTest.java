@@ -1,9 +1,12 @@
 package org.vectorkernels.internal.panama;
 
+import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 import org.vectorkernels.Epilogue;
 import org.vectorkernels.EpilogueChecks;
 import org.vectorkernels.EpilogueSgemm;
+import org.vectorkernels.GemmCase;
 import org.vectorkernels.SgemmFunction;
 import org.vectorkernels.SgemmSblat3Test;
 import org.vectorkernels.SgemmShapesTest;
@@ -11,13 +14,17 @@ import org.vectorkernels.internal.Kernels;
 import org.vectorkernels.internal.SgemmContract;
 
 /**
- * The two Vector API SGEMM paths one by one, whatever size the dispatcher would send where: the
- * packed, blocked path and the direct (unpacked) path, on the sblat3 grid, on every edge and
- * with the fused epilogue. Runs with 512-bit vectors and, in the build's AVX2 execution, 256-bit ones.
+ * The Vector API SGEMM paths one by one, whatever size the dispatcher would send where: the
+ * packed, blocked path, the direct (unpacked) path and the single-row path, on the sblat3 grid,
+ * on every edge and with the fused epilogue. Runs with 512-bit vectors and, in the build's AVX2
+ * execution, 256-bit ones.
  */
 class PanamaKernelsTest {
-    static final EpilogueSgemm BLOCKED = through(false);
-    static final EpilogueSgemm DIRECT = through(true);
+    enum Path { BLOCKED, DIRECT, ROW }
+
+    static final EpilogueSgemm BLOCKED = through(Path.BLOCKED);
+    static final EpilogueSgemm DIRECT = through(Path.DIRECT);
+    static final EpilogueSgemm ROW = through(Path.ROW);
 
     @Test
     void blockedSblat3() {
@@ -56,6 +63,31 @@ class PanamaKernelsTest {
         EpilogueChecks.fusedEqualsUnfused(DIRECT, 200);
     }
 
+    @Test
+    void rowSblat3() {
+        SgemmSblat3Test.grid(plain(ROW));
+    }
+
+    /** m = 1 on every edge of n and k, rows longer than one chunk of sums, every transpose and scaling. */
+    @Test
+    void rowEdgesAndChunks() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        int[] longRows = {Blocking.ROW_CHUNK - 1, Blocking.ROW_CHUNK, Blocking.ROW_CHUNK + 17, 2 * Blocking.ROW_CHUNK + 3};
+        for (int t = 0; t < 300; t++) {
+            int[] edges = SgemmShapesTest.EDGES;
+            int n = t % 5 == 0 ? longRows[rnd.nextInt(longRows.length)] : edges[rnd.nextInt(edges.length)];
+            int k = t % 7 == 0 ? 1031 : edges[rnd.nextInt(edges.length)];
+            float alpha = rnd.nextBoolean() ? 1f : -0.7f;
+            float beta = new float[] {0f, 1f, 1.3f}[rnd.nextInt(3)];
+            new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), 1, n, k, alpha, beta, 7).runAndCheck(plain(ROW));
+        }
+    }
+
+    @Test
+    void rowEpilogueFusedEqualsUnfused() {
+        EpilogueChecks.fusedEqualsUnfused(ROW, 200, new int[] {1});
+    }
+
     static SgemmFunction plain(EpilogueSgemm f) {
         return (ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc) ->
                 f.sgemm(ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc, Epilogue.NONE);
@@ -63,16 +95,19 @@ class PanamaKernelsTest {
 
     /**
      * One path behind the shared contract. The direct path takes B not transposed with n a
-     * multiple of the lane count; other problems go blocked.
+     * multiple of the lane count, the row path m = 1; other problems go blocked.
      */
-    static EpilogueSgemm through(boolean direct) {
+    static EpilogueSgemm through(Path path) {
         PanamaKernels panama = new PanamaKernels();
         Kernels kernels = new Kernels() {
             @Override
             public void sgemm(boolean ta, boolean tb, int m, int n, int k, float alpha, float[] a, int ao, int lda,
                               float[] b, int bo, int ldb, float beta, float[] c, int co, int ldc,
                               Epilogue e, float[] sums, int sumsOffset) {
-                if (direct && !tb && n % Blocking.LANES == 0) {
+                if (path == Path.ROW && m == 1 && sums == null) {
+                    RowTimesMatrix.compute(ta, tb, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co,
+                            e.bias(), e.biasOffset(), e.hasRelu());
+                } else if (path == Path.DIRECT && !tb && n % Blocking.LANES == 0) {
                     DirectSgemm.compute(ta, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc,
                             e.bias(), e.biasOffset(), e.hasRelu());
                 } else {
@@ -88,7 +123,7 @@ class PanamaKernelsTest {
 
             @Override
             public String description() {
-                return direct ? "direct path" : "blocked path";
+                return path + " path";
             }
         };
         return (ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc, e) ->
