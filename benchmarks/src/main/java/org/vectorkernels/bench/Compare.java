@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.vectorkernels.Gemm;
+import org.vectorkernels.bench.report.GflopsChart;
+import org.vectorkernels.bench.report.JmhResult;
+import org.vectorkernels.bench.report.Machine;
+import org.vectorkernels.bench.report.ResultsReport;
 
 /**
  * The SGEMM comparison behind {@code benchmarks/compare}: every implementation of
@@ -24,7 +28,9 @@ import org.vectorkernels.Gemm;
  *
  * <p>OpenBLAS reads {@code OPENBLAS_CORETYPE} when it loads, so the run is split in two child
  * JVMs: one with {@code OPENBLAS_CORETYPE=SkylakeX} (AVX-512 kernels) that also runs every other
- * implementation, and one without it (OpenBLAS's own choice). Arguments: {@code full} (default,
+ * implementation, and one without it (OpenBLAS's own choice). Each JMH run writes JSON under
+ * {@code target/compare/}; the table, {@code results/latest.md} and the chart
+ * {@code results/sgemm-gflops.png} are made from those files. Arguments: {@code full} (default,
  * about 10 minutes) or {@code quick} (fewer shapes and shorter iterations, about 3 minutes).
  */
 public final class Compare {
@@ -44,24 +50,34 @@ public final class Compare {
             return;
         }
         String mode = args.length > 0 ? args[0] : "full";
-        if (!mode.equals("full") && !mode.equals("quick")) {
+        if (args.length > 1 || !mode.equals("full") && !mode.equals("quick")) {
             throw new IllegalArgumentException("usage: Compare [full|quick], not " + String.join(" ", args));
         }
-        Path dir = Files.createTempDirectory("vk-compare");
-        Path skx = dir.resolve("skylakex.tsv"), dflt = dir.resolve("default.tsv");
+        Path dir = Path.of("target", "compare");
+        Files.createDirectories(dir);
+        Path skx = dir.resolve("skylakex"), dflt = dir.resolve("default");
         runChild("skylakex", mode, skx);
         runChild("default", mode, dflt);
-        List<String[]> rows = new ArrayList<>(tsv(skx));
-        rows.addAll(tsv(dflt));
+        List<String[]> rows = new ArrayList<>(rows(skx, OPENBLAS_AVX512));
+        rows.addAll(rows(dflt, OPENBLAS_DEFAULT));
+        double peak = peakGflops(skx);
+        String table = table(rows);
         System.out.println();
-        System.out.println(table(rows));
+        System.out.println(table);
+        System.out.printf(Locale.ROOT, "FP32 FMA peak of one core, measured in the same run: %.1f GFLOP/s%n", peak);
+        Path results = Path.of("results");
+        Files.createDirectories(results);
+        ResultsReport.write(results.resolve("latest.md"), table, peak, mode, rows);
+        GflopsChart.write(results.resolve("sgemm-gflops.png"), rows, peak, Machine.cpu() + ", JDK " + Machine.jdk());
+        System.out.println("wrote " + results.toAbsolutePath().resolve("latest.md") + " and sgemm-gflops.png");
     }
 
-    private static void runChild(String group, String mode, Path out) throws IOException, InterruptedException {
+    private static void runChild(String group, String mode, Path dir) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
+        Files.createDirectories(dir);
         ProcessBuilder pb = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector",
                 "-cp", System.getProperty("java.class.path"), Compare.class.getName(),
-                "--child", group, mode, out.toString()).inheritIO();
+                "--child", group, mode, dir.toString()).inheritIO();
         if (group.equals("skylakex")) {
             pb.environment().put("OPENBLAS_CORETYPE", "SkylakeX");
         } else {
@@ -73,48 +89,60 @@ public final class Compare {
         }
     }
 
-    private static void child(boolean skylakex, boolean quick, Path out) throws RunnerException, IOException {
-        // OpenBLAS 0.3.31 exposes no core name through bytedeco: label it by the environment.
-        String openblasLabel = skylakex ? OPENBLAS_AVX512 : OPENBLAS_DEFAULT;
-        List<String> lines = new ArrayList<>();
+    /** Runs one group's benchmarks; each JMH run leaves a JSON result file in {@code dir}. */
+    private static void child(boolean skylakex, boolean quick, Path dir) throws RunnerException {
         String[] shapes = quick ? QUICK_SHAPES : ALL_SHAPES;
         if (skylakex) {
-            lines.addAll(run("vectorKernels|openblas|netlib", shapes, quick, openblasLabel));
+            run(SgemmBenchmark.class, "vectorKernels|openblas|netlib", shapes, quick, dir.resolve("fast.json"));
             String[] scalarShapes = quick ? new String[] {"64", "256", "256x784x512"} : SCALAR_SHAPES;
-            lines.addAll(run("naive|ikj|ejml", scalarShapes, quick, openblasLabel));
+            run(SgemmBenchmark.class, "naive|ikj|ejml", scalarShapes, quick, dir.resolve("scalar.json"));
+            run(FmaPeakBenchmark.class, "fma512|fma256", null, quick, dir.resolve("peak.json"));
         } else {
-            lines.addAll(run("openblas", shapes, quick, openblasLabel));
+            run(SgemmBenchmark.class, "openblas", shapes, quick, dir.resolve("fast.json"));
         }
-        Files.write(out, lines);
     }
 
-    private static List<String> run(String methods, String[] shapes, boolean quick, String openblasLabel)
+    private static void run(Class<?> benchmark, String methods, String[] shapes, boolean quick, Path json)
             throws RunnerException {
         ChainedOptionsBuilder opt = new OptionsBuilder()
-                .include(SgemmBenchmark.class.getName() + "\\.(" + methods + ")$")
-                .param("shape", shapes);
+                .include(benchmark.getName() + "\\.(" + methods + ")$")
+                .resultFormat(ResultFormatType.JSON).result(json.toString());
+        if (shapes != null) {
+            opt.param("shape", shapes);
+        }
         if (quick) {
             opt.warmupIterations(4).warmupTime(TimeValue.milliseconds(500))
                     .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
         }
-        List<String> lines = new ArrayList<>();
-        for (RunResult r : new Runner(opt.build()).run()) {
-            String method = r.getParams().getBenchmark().replaceAll(".*\\.", "");
-            String label = method.equals("openblas") ? openblasLabel : method;
-            String shape = r.getParams().getParam("shape");
-            double medianUs = r.getPrimaryResult().getStatistics().getPercentile(50);
-            double gflops = Shape.parse(shape).flops() / (medianUs * 1e3);
-            lines.add(label + "\t" + shape + "\t" + gflops);
-        }
-        return lines;
+        new Runner(opt.build()).run();
     }
 
-    private static List<String[]> tsv(Path p) throws IOException {
+    /** [implementation, shape, GFLOP/s] from a group's SGEMM JSON files; its openblas rows get {@code openblasLabel}. */
+    private static List<String[]> rows(Path dir, String openblasLabel) throws IOException {
         List<String[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(p)) {
-            rows.add(line.split("\t"));
+        for (String file : List.of("fast.json", "scalar.json")) {
+            Path f = dir.resolve(file);
+            if (!Files.exists(f)) {
+                continue;
+            }
+            for (JmhResult r : JmhResult.read(f)) {
+                String label = r.benchmark().equals("openblas") ? openblasLabel : r.benchmark();
+                String shape = r.param("shape");
+                double gflops = Shape.parse(shape).flops() / r.medianSeconds() / 1e9;
+                rows.add(new String[] {label, shape, Double.toString(gflops)});
+            }
         }
         return rows;
+    }
+
+    /** The wider of the two FMA probes, in GFLOP/s: 2 FLOPs per lane per FMA. */
+    private static double peakGflops(Path dir) throws IOException {
+        double best = 0;
+        for (JmhResult r : JmhResult.read(dir.resolve("peak.json"))) {
+            int lanes = r.benchmark().equals("fma512") ? 16 : 8;
+            best = Math.max(best, 2.0 * lanes / r.medianSeconds() / 1e9);
+        }
+        return best;
     }
 
     /** A markdown table: one row per shape, GFLOP/s per implementation, then our ratios. */
@@ -134,7 +162,7 @@ public final class Compare {
         String openblasDefault = OPENBLAS_DEFAULT;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "SGEMM, one thread, GFLOP/s (2·M·N·K / median time); %s; JDK %s; %s%n%n",
-                cpu(), Runtime.version(), Gemm.implementation()));
+                Machine.cpu(), Machine.jdk(), Gemm.implementation()));
         sb.append("| M×K×N |");
         impls.forEach(i -> sb.append(' ').append(i).append(" |"));
         sb.append(" ÷ ").append(OPENBLAS_AVX512).append(" | ÷ ").append(openblasDefault).append(" | ÷ netlib |\n|---|");
@@ -171,18 +199,5 @@ public final class Compare {
 
     private static String fmt(Double v, String f) {
         return v == null ? "–" : String.format(Locale.ROOT, f, v);
-    }
-
-    private static String cpu() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.replaceFirst(".*:\\s*", "") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs";
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: fall through
-        }
-        return System.getProperty("os.arch");
     }
 }
