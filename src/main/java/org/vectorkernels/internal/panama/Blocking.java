@@ -32,6 +32,12 @@ final class Blocking {
     /** Columns of C summed at once when m = 1: 8 KiB of sums, which stay in L1 while B streams past. */
     static final int ROW_CHUNK = size("rowChunk", 2048, LANES);
 
+    /** m·n·k per thread below which a call does not split (measured: see the README). */
+    static final long PARALLEL_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", 128L * 128 * 128);
+
+    /** Elements per thread below which sumRows does not split: a few MiB each. */
+    static final long SUM_ROWS_MIN_PER_THREAD = Long.getLong("vectorkernels.sumRowsMinPerThread", 1L << 20);
+
     /** Problems with m·n·k up to this run without packing (B not transposed, n a multiple of LANES). */
     static final long DIRECT_MAX_VOLUME = Long.getLong("vectorkernels.directMaxVolume", 128L * 128 * 128);
 

@@ -3,6 +3,7 @@ package org.vectorkernels.internal.panama;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import org.vectorkernels.Epilogue;
+import org.vectorkernels.Parallelism;
 import org.vectorkernels.internal.Kernels;
 
 /**
@@ -24,10 +25,16 @@ public final class PanamaKernels implements Kernels {
                       float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc, Epilogue epilogue, float[] sums, int sumsOffset) {
         // Column sums are taken while B is packed, so the fused call always packs.
-        if (sums == null && m == 1) {
+        boolean direct = sums == null && m > 1 && !transB && n % Blocking.LANES == 0
+                && (long) m * n * k <= Blocking.DIRECT_MAX_VOLUME;
+        int parts = direct ? 1 : GemmSplit.parts(m, n, k);
+        if (parts > 1) {
+            GemmSplit.run(parts, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), sums, sumsOffset);
+        } else if (sums == null && m == 1) {
             RowTimesMatrix.compute(transA, transB, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
                     epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
-        } else if (sums == null && !transB && n % Blocking.LANES == 0 && (long) m * n * k <= Blocking.DIRECT_MAX_VOLUME) {
+        } else if (direct) {
             DirectSgemm.compute(transA, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
                     epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
         } else {
@@ -67,6 +74,15 @@ public final class PanamaKernels implements Kernels {
 
     @Override
     public void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
+        int parts = (int) Math.max(1, Math.min(Parallelism.threads(), (long) m * n / Blocking.SUM_ROWS_MIN_PER_THREAD));
+        if (parts > 1) {
+            SumRowsSplit.run(parts, m, n, x, xOffset, ldx, out, outOffset);
+        } else {
+            sumRowsSerial(m, n, x, xOffset, ldx, out, outOffset);
+        }
+    }
+
+    static void sumRowsSerial(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
         // Eight rows at a time, read as eight sequential streams, with one load and store of out
         // (which stays in L1) per eight rows. Additions go in row order, as in the scalar kernel.
         int i = 0;

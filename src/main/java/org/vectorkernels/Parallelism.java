@@ -1,0 +1,55 @@
+package org.vectorkernels;
+
+/**
+ * How many threads the kernels may use for one call: sgemm (with or without an epilogue or
+ * column sums) and sumRows split large problems along m and n, never along k, so results are
+ * bitwise identical for every thread count. Small problems always run on the calling thread.
+ *
+ * <p>The default is {@code -Dvectorkernels.threads=N}, or else the number of available
+ * processors. 1 means strictly single-threaded: no worker thread is ever started. The workers
+ * are daemon threads of this library (at most the count minus one, started when first needed);
+ * the calling thread always works too, and a call finds no idle worker (many callers at once)
+ * simply does more of the work itself, so callers never wait on each other and the library
+ * adds no more than the count minus one threads to what the application runs.
+ */
+public final class Parallelism {
+    /** The system property read at startup. */
+    public static final String THREADS_PROPERTY = "vectorkernels.threads";
+
+    private static volatile int threads = initial();
+
+    private Parallelism() {}
+
+    /** The number of threads a call may use, including the calling thread; at least 1. */
+    public static int threads() {
+        return threads;
+    }
+
+    /**
+     * Sets the number of threads a call may use, including the calling thread.
+     *
+     * @throws IllegalArgumentException if {@code count} is less than 1
+     */
+    public static void setThreads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, not " + count);
+        }
+        threads = count;
+    }
+
+    private static int initial() {
+        String v = System.getProperty(THREADS_PROPERTY);
+        if (v == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + v + ": must be a whole number >= 1");
+    }
+}

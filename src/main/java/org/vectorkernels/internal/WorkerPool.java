@@ -1,0 +1,165 @@
+package org.vectorkernels.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.vectorkernels.Parallelism;
+
+/**
+ * Runs the parts of one call on the calling thread and on whichever of the library's worker
+ * threads are idle. Each worker has a one-task mailbox: a caller hires idle workers by
+ * compare-and-set, runs parts itself, and then waits only for the workers it hired, which are
+ * already running its parts. So there is no queue to back up, no waiting on another caller, and
+ * no deadlock when called from a ForkJoinPool task, a parallel stream or a virtual thread. The
+ * per-caller task object is reused, so steady-state calls allocate nothing.
+ */
+public final class WorkerPool {
+    /** One call's parts: {@code run(p)} for every p in [0, parts), each exactly once, in any order and thread. */
+    public interface Parts {
+        void run(int part);
+    }
+
+    private static final ThreadLocal<Task> TASKS = ThreadLocal.withInitial(Task::new);
+    private static final Object LOCK = new Object();
+    private static volatile Worker[] workers = new Worker[0];
+
+    private WorkerPool() {}
+
+    /** Runs {@code body} for parts [0, parts) on up to {@link Parallelism#threads()} threads, then returns. */
+    public static void run(Parts body, int parts) {
+        int helpers = Math.min(parts, Parallelism.threads()) - 1;
+        if (helpers <= 0 || Thread.currentThread() instanceof Worker) {
+            for (int p = 0; p < parts; p++) {
+                body.run(p);
+            }
+            return;
+        }
+        Task t = TASKS.get();
+        t.start(body, parts);
+        Worker[] pool = workers(helpers);
+        for (int i = 0, hired = 0; i < helpers && hired < helpers; i++) {
+            hired += pool[i].offer(t) ? 1 : 0;
+        }
+        t.work();
+        t.awaitHelpers();
+    }
+
+    private static Worker[] workers(int count) {
+        Worker[] w = workers;
+        if (w.length >= count) {
+            return w;
+        }
+        synchronized (LOCK) {
+            w = workers;
+            if (w.length < count) {
+                Worker[] grown = java.util.Arrays.copyOf(w, count);
+                for (int i = w.length; i < count; i++) {
+                    grown[i] = new Worker(i + 1);
+                    grown[i].start();
+                }
+                workers = w = grown;
+            }
+        }
+        return w;
+    }
+
+    /** One caller's call, reused for its next call once every hired worker has let go of it. */
+    private static final class Task {
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger helpers = new AtomicInteger();
+        private Parts body;
+        private int parts;
+        private Thread caller;
+        private volatile Throwable failure;
+
+        void start(Parts body, int parts) {
+            this.body = body;
+            this.parts = parts;
+            this.caller = Thread.currentThread();
+            failure = null;
+            helpers.set(0);
+            next.set(0); // volatile write: publishes the fields above to workers that claim parts
+        }
+
+        /** Claims and runs parts until none are left. */
+        void work() {
+            for (int p; (p = next.getAndIncrement()) < parts; ) {
+                try {
+                    body.run(p);
+                } catch (Throwable e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            }
+        }
+
+        void awaitHelpers() {
+            while (helpers.get() > 0) {
+                LockSupport.park(this);
+            }
+            body = null;
+            Throwable f = failure;
+            if (f instanceof RuntimeException r) {
+                throw r;
+            } else if (f instanceof Error e) {
+                throw e;
+            } else if (f != null) {
+                throw new IllegalStateException(f);
+            }
+        }
+
+        void helperDone() {
+            if (helpers.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    private static final class Worker extends Thread {
+        private static final VarHandle MAILBOX;
+
+        static {
+            try {
+                MAILBOX = MethodHandles.lookup().findVarHandle(Worker.class, "mailbox", Task.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        @SuppressWarnings("unused") // through MAILBOX
+        private volatile Task mailbox;
+
+        Worker(int index) {
+            super("vector-kernels-worker-" + index);
+            setDaemon(true);
+        }
+
+        /** Hires this worker for {@code t} if it is idle. */
+        boolean offer(Task t) {
+            t.helpers.incrementAndGet(); // before the worker can finish and count down
+            if (mailbox == null && MAILBOX.compareAndSet(this, (Task) null, t)) {
+                LockSupport.unpark(this);
+                return true;
+            }
+            t.helpers.decrementAndGet();
+            return false;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Task t = mailbox;
+                if (t == null) {
+                    LockSupport.park(this);
+                    continue;
+                }
+                t.work();
+                mailbox = null;
+                t.helperDone();
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.vectorkernels.internal.panama;
+
+import org.vectorkernels.Parallelism;
+import org.vectorkernels.internal.WorkerPool;
+
+/**
+ * One large SGEMM cut into parts along m or along n (never k) for {@link WorkerPool}. Every part
+ * runs the same path (blocked, or the single-row path) on its rows or columns, and each element
+ * of C is computed by exactly one part in the same order as by the whole, so the result is
+ * bitwise the same for every thread count. Rows are cut when B (which every row part packs
+ * again) is the smaller operand, else columns; with column sums always columns, so that each
+ * column is summed once. One instance per calling thread, reused: a call allocates nothing.
+ */
+final class GemmSplit implements WorkerPool.Parts {
+    private static final ThreadLocal<GemmSplit> LOCAL = ThreadLocal.withInitial(GemmSplit::new);
+
+    private boolean transA, transB, rowPath, byRows;
+    private int m, n, k, aOffset, lda, bOffset, ldb, cOffset, ldc, biasOffset, sumsOffset, units, parts;
+    private float alpha, beta;
+    private float[] a, b, c, bias, sums;
+    private boolean relu;
+
+    /** The number of parts a problem of this size is worth: 1 keeps it on the calling thread. */
+    static int parts(int m, int n, int k) {
+        long volume = (long) m * n * k;
+        long byVolume = volume / Blocking.PARALLEL_MIN_VOLUME;
+        return (int) Math.max(1, Math.min(Parallelism.threads(), byVolume));
+    }
+
+    /** Runs the problem (blocked path, or the single-row path when m = 1) in {@code parts} parts. */
+    static void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                    float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                    float beta, float[] c, int cOffset, int ldc,
+                    float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset) {
+        GemmSplit s = LOCAL.get();
+        s.transA = transA;
+        s.transB = transB;
+        s.m = m;
+        s.n = n;
+        s.k = k;
+        s.alpha = alpha;
+        s.a = a;
+        s.aOffset = aOffset;
+        s.lda = lda;
+        s.b = b;
+        s.bOffset = bOffset;
+        s.ldb = ldb;
+        s.beta = beta;
+        s.c = c;
+        s.cOffset = cOffset;
+        s.ldc = ldc;
+        s.bias = bias;
+        s.biasOffset = biasOffset;
+        s.relu = relu;
+        s.sums = sums;
+        s.sumsOffset = sumsOffset;
+        s.rowPath = m == 1 && sums == null;
+        int rowUnits = (m + Blocking.MR - 1) / Blocking.MR, colUnits = (n + Blocking.NR - 1) / Blocking.NR;
+        boolean preferRows = n <= m; // then B, which every row part packs, is the smaller operand
+        s.byRows = !s.rowPath && sums == null && (preferRows
+                ? rowUnits >= parts || rowUnits >= colUnits
+                : colUnits < parts && rowUnits > colUnits);
+        s.units = s.byRows ? rowUnits : colUnits;
+        s.parts = Math.max(1, Math.min(parts, s.units));
+        try {
+            WorkerPool.run(s, s.parts);
+        } finally {
+            s.a = s.b = s.c = s.bias = s.sums = null; // keep no caller arrays alive between calls
+        }
+    }
+
+    @Override
+    public void run(int part) {
+        int unit = byRows ? Blocking.MR : Blocking.NR, extent = byRows ? m : n;
+        int lo = (int) ((long) units * part / parts) * unit;
+        int hi = Math.min(extent, (int) ((long) units * (part + 1) / parts) * unit);
+        if (lo >= hi) {
+            return;
+        }
+        if (byRows) {
+            // Rows [lo, hi) of op(A) and of C.
+            int aStart = aOffset + (transA ? lo : lo * lda);
+            PanamaKernels.blocked(transA, transB, hi - lo, n, k, alpha, a, aStart, lda, b, bOffset, ldb,
+                    beta, c, cOffset + lo * ldc, ldc, bias, biasOffset, relu, null, 0);
+            return;
+        }
+        // Columns [lo, hi) of op(B), of C, of the bias and of the sums.
+        int bStart = bOffset + (transB ? lo * ldb : lo);
+        if (rowPath) {
+            RowTimesMatrix.compute(transA, transB, hi - lo, k, alpha, a, aOffset, lda, b, bStart, ldb,
+                    beta, c, cOffset + lo, bias, biasOffset + lo, relu);
+        } else {
+            PanamaKernels.blocked(transA, transB, m, hi - lo, k, alpha, a, aOffset, lda, b, bStart, ldb,
+                    beta, c, cOffset + lo, ldc, bias, biasOffset + lo, relu, sums, sumsOffset + lo);
+        }
+    }
+}
