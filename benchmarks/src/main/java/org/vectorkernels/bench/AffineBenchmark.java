@@ -42,7 +42,7 @@ import org.vectorkernels.reference.NaiveGemm;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g", "-Dvectorkernels.threads=1"})
 public class AffineBenchmark {
     /** batch × in × out. */
     @Param({"256x784x512", "64x4096x4096", "1x4096x4096", "8192x32x32"})
