@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vectorkernels.Gemm;
 import org.vectorkernels.Parallelism;
@@ -44,8 +43,7 @@ public class ParallelBenchmark {
 
     @Setup(Level.Trial)
     public void setThreads() {
-        Parallelism.setThreads(threads);
-        openblas.blas_set_num_threads(threads);
+        Parallelism.setThreads(threads); // OpenBlasOperands reads the same parameter for OpenBLAS
     }
 
     @Benchmark
@@ -55,9 +53,9 @@ public class ParallelBenchmark {
     }
 
     @Benchmark
-    public FloatPointer openblas(Native o) {
+    public FloatPointer openblas(Matrices x, OpenBlasOperands o) {
         openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-                o.m, o.n, o.k, 1f, o.a, o.k, o.b, o.n, 0f, o.c, o.n);
+                x.m, x.n, x.k, 1f, o.a, x.k, o.b, x.n, 0f, o.c, x.n);
         return o.c;
     }
 
@@ -87,30 +85,6 @@ public class ParallelBenchmark {
             y = Tensor.zeros(s.m, s.n);
             dy = Tensor.of(AffineBenchmark.random(rnd, s.m * s.n), s.m, s.n);
             dx = Tensor.zeros(s.m, s.k);
-        }
-    }
-
-    /** Off-heap copies for OpenBLAS; unlike {@link OpenBlasOperands}, keeps the thread count set above. */
-    @State(Scope.Thread)
-    public static class Native {
-        int m, n, k;
-        FloatPointer a, b, c;
-
-        @Setup(Level.Trial)
-        public void setUp(Matrices x) {
-            m = x.m;
-            n = x.n;
-            k = x.k;
-            a = new FloatPointer(x.a);
-            b = new FloatPointer(x.b);
-            c = new FloatPointer(x.c);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            a.close();
-            b.close();
-            c.close();
         }
     }
 
