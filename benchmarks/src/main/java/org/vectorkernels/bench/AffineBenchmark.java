@@ -34,7 +34,8 @@ import org.vectorkernels.reference.NaiveGemm;
  * and sums), the naive composition (NaiveGemm and loops, as the seeds' numpy code does it one by
  * one), EJML composed the same way and OpenBLAS composed the same way (direct buffers, one thread;
  * run with OPENBLAS_CORETYPE=SkylakeX for its AVX-512 kernels). forwardBare and dWOnly are the
- * bare GEMMs the fused passes are compared with. FLOPs: 2·N·in·out per GEMM.
+ * bare GEMMs the fused passes are compared with. FLOPs: 2·N·in·out per GEMM. forwardFused and
+ * backwardFused also report their JVM's FMA peak ({@link PeakProbe}) for the perf gate.
  * {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar AffineBenchmark -p shape=256x784x512}
  */
 @State(Scope.Thread)
@@ -89,12 +90,12 @@ public class AffineBenchmark {
     // ---- vector-kernels, fused: the layer itself, into reused output tensors
 
     @Benchmark
-    public Tensor forwardFused() {
+    public Tensor forwardFused(PeakProbe peak) {
         return layer.forward(xt, yt);
     }
 
     @Benchmark
-    public Tensor backwardFused() {
+    public Tensor backwardFused(PeakProbe peak) {
         return layer.backward(dyt, dxt);
     }
 

@@ -26,6 +26,7 @@ import org.vectorkernels.reference.NaiveGemm;
  * by hand: {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar
  * SgemmBenchmark.vectorKernels -p shape=1024}. Set {@code OPENBLAS_CORETYPE=SkylakeX} for
  * OpenBLAS's AVX-512 kernels: 0.3.31 takes Zen 5 for Haswell and runs AVX2 ones.
+ * {@code vectorKernels} also reports the FMA peak of its own JVM ({@link PeakProbe}) for the perf gate.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -35,7 +36,7 @@ import org.vectorkernels.reference.NaiveGemm;
 public class SgemmBenchmark {
 
     @Benchmark
-    public float[] vectorKernels(Matrices x) {
+    public float[] vectorKernels(Matrices x, PeakProbe peak) {
         Gemm.sgemm(x.m, x.n, x.k, x.a, x.b, x.c);
         return x.c;
     }

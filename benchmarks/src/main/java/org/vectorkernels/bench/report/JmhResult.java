@@ -25,8 +25,10 @@ import com.google.gson.JsonParser;
  * @param params    the {@code @Param} values, e.g. shape → 1024
  * @param unit      the score unit, e.g. {@code us/op}
  * @param raw       every measured iteration of every fork, in run order
+ * @param secondary the raw iterations of each secondary result, by name (e.g. {@code peakGflops})
  */
-public record JmhResult(String benchmark, String className, Map<String, String> params, String unit, double[] raw) {
+public record JmhResult(String benchmark, String className, Map<String, String> params, String unit, double[] raw,
+                        Map<String, double[]> secondary) {
 
     public static List<JmhResult> read(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file)) {
@@ -52,16 +54,28 @@ public record JmhResult(String benchmark, String className, Map<String, String> 
                 o.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
             }
             JsonObject metric = o.getAsJsonObject("primaryMetric");
-            List<Double> raw = new ArrayList<>();
+            Map<String, double[]> secondary = new LinkedHashMap<>();
+            if (o.has("secondaryMetrics")) {
+                o.getAsJsonObject("secondaryMetrics").entrySet()
+                        .forEach(m -> secondary.put(m.getKey(), rawData(m.getValue().getAsJsonObject())));
+            }
+            results.add(new JmhResult(parts[parts.length - 1], parts.length > 1 ? parts[parts.length - 2] : "",
+                    params, metric.get("scoreUnit").getAsString(), rawData(metric), secondary));
+        }
+        return results;
+    }
+
+    /** Every iteration of every fork of one metric. */
+    private static double[] rawData(JsonObject metric) {
+        List<Double> raw = new ArrayList<>();
+        if (metric.has("rawData")) {
             for (JsonElement fork : metric.getAsJsonArray("rawData")) {
                 for (JsonElement v : fork.getAsJsonArray()) {
                     raw.add(number(v));
                 }
             }
-            results.add(new JmhResult(parts[parts.length - 1], parts.length > 1 ? parts[parts.length - 2] : "",
-                    params, metric.get("scoreUnit").getAsString(), raw.stream().mapToDouble(Double::doubleValue).toArray()));
         }
-        return results;
+        return raw.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** JMH writes non-finite numbers as strings ("NaN", "Infinity"). */
@@ -75,7 +89,16 @@ public record JmhResult(String benchmark, String className, Map<String, String> 
 
     /** The median of the raw iterations, NaN ones left out. */
     public double median() {
-        double[] v = Arrays.stream(raw).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        return median(raw);
+    }
+
+    /** The median of a secondary result's raw iterations; NaN when it is absent. */
+    public double secondaryMedian(String name) {
+        return median(secondary.getOrDefault(name, new double[0]));
+    }
+
+    private static double median(double[] values) {
+        double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (v.length == 0) {
             return Double.NaN;
         }

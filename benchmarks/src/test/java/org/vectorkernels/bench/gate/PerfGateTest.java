@@ -31,6 +31,8 @@ class PerfGateTest {
         assertEquals("64", r.param("shape"));
         assertEquals(2.5, r.median(), 0); // of 1, 2, 3, 100: the disturbed iteration does not drag it
         assertEquals(2.5e-6, r.medianSeconds(), 1e-18);
+        assertEquals(115.0, r.secondaryMedian("peakGflops"), 0); // PeakProbe's figure, from the same JVM
+        assertTrue(Double.isNaN(r.secondaryMedian("absent")));
     }
 
     @Test
@@ -120,12 +122,14 @@ class PerfGateTest {
         return "[[" + t + ", " + t + "]]";
     }
 
-    /** One entry as JMH 1.37 writes it, with scoreError "NaN" as it is for a single fork. */
+    /** One entry as JMH 1.37 writes it, with scoreError "NaN" as it is for a single fork, and PeakProbe's secondary result. */
     static String result(String cls, String method, String shape, String unit, String raw) {
         return "{ \"jmhVersion\" : \"1.37\", \"benchmark\" : \"org.vectorkernels.bench." + cls + "." + method + "\", "
                 + "\"mode\" : \"avgt\", \"threads\" : 1, \"forks\" : 1, "
                 + (shape == null ? "" : "\"params\" : { \"shape\" : \"" + shape + "\" }, ")
                 + "\"primaryMetric\" : { \"score\" : 1.0, \"scoreError\" : \"NaN\", \"scoreConfidence\" : [ \"NaN\", \"NaN\" ], "
-                + "\"scoreUnit\" : \"" + unit + "\", \"rawData\" : " + raw + " }, \"secondaryMetrics\" : { } }";
+                + "\"scoreUnit\" : \"" + unit + "\", \"rawData\" : " + raw + " }, "
+                + "\"secondaryMetrics\" : { \"peakGflops\" : { \"score\" : 115.0, \"scoreError\" : \"NaN\", "
+                + "\"scoreUnit\" : \"#\", \"rawData\" : [ [ 114.0, 116.0 ] ] } } }";
     }
 }
