@@ -60,8 +60,10 @@ class ParallelismTest {
                                 sums, 1, false);
                     }
                 });
-                if (mode == 0 && threads == 7) {
-                    g.check(); // and right, against the double-precision reference
+                if (mode == 0 && threads != 1) {
+                    // And right, against the double-precision reference: equal is not enough, since a
+                    // part that packs nothing can still find the right panels left in a buffer.
+                    g.check();
                 }
                 if (expected == null) {
                     expected = g.c();

@@ -21,6 +21,12 @@ public final class WorkerPool {
         void run(int part);
     }
 
+    /** Parts that meet at barriers, so all of them must run at once, each on its own thread. */
+    public interface Team extends Parts {
+        /** Called on the calling thread with the team's size, before any part runs. */
+        void members(int count);
+    }
+
     private static final ThreadLocal<Task> TASKS = ThreadLocal.withInitial(Task::new);
     private static final Object LOCK = new Object();
     private static volatile Worker[] workers = new Worker[0];
@@ -37,13 +43,45 @@ public final class WorkerPool {
             return;
         }
         Task t = TASKS.get();
-        t.start(body, parts);
-        Worker[] pool = workers(helpers);
-        for (int i = 0, hired = 0; i < helpers && hired < helpers; i++) {
-            hired += pool[i].offer(t) ? 1 : 0;
+        t.start(body);
+        t.open(parts);
+        hire(t, helpers);
+        t.work();
+        t.awaitHelpers();
+    }
+
+    /**
+     * Runs {@code body} as a team of the calling thread and the workers that are idle now, at
+     * most {@code maxMembers} in all: part p of {@code members(count)} runs on its own thread, all
+     * at once. With no idle worker the team is the caller alone.
+     */
+    public static void runTeam(Team body, int maxMembers) {
+        int helpers = Math.min(maxMembers, Parallelism.threads()) - 1;
+        if (helpers <= 0 || Thread.currentThread() instanceof Worker) {
+            body.members(1);
+            body.run(0);
+            return;
+        }
+        Task t = TASKS.get();
+        t.start(body);
+        int members = 1 + hire(t, helpers); // hired workers wait until the task opens
+        try {
+            body.members(members);
+        } finally {
+            t.open(members); // even on failure, so that the hired workers are let go
         }
         t.work();
         t.awaitHelpers();
+    }
+
+    /** Offers the task to idle workers until {@code count} took it or none is left; returns how many did. */
+    private static int hire(Task t, int count) {
+        Worker[] pool = workers(count);
+        int hired = 0;
+        for (int i = 0; i < count && hired < count; i++) {
+            hired += pool[i].offer(t) ? 1 : 0;
+        }
+        return hired;
     }
 
     private static Worker[] workers(int count) {
@@ -73,18 +111,28 @@ public final class WorkerPool {
         private int parts;
         private Thread caller;
         private volatile Throwable failure;
+        private volatile boolean open;
 
-        void start(Parts body, int parts) {
+        void start(Parts body) {
             this.body = body;
-            this.parts = parts;
             this.caller = Thread.currentThread();
             failure = null;
             helpers.set(0);
-            next.set(0); // volatile write: publishes the fields above to workers that claim parts
+            open = false;
+        }
+
+        /** Lets parts be claimed: the volatile write publishes the fields set before it. */
+        void open(int parts) {
+            this.parts = parts;
+            next.set(0);
+            open = true;
         }
 
         /** Claims and runs parts until none are left. */
         void work() {
+            while (!open) {
+                Thread.onSpinWait(); // a team's caller is counting its hires: microseconds
+            }
             for (int p; (p = next.getAndIncrement()) < parts; ) {
                 try {
                     body.run(p);

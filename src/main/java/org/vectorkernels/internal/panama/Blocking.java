@@ -35,6 +35,13 @@ final class Blocking {
     /** m·n·k per thread below which a call does not split (measured: see the README). */
     static final long PARALLEL_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", 128L * 128 * 128);
 
+    /**
+     * Whether row parts pack B once, together, instead of each for itself. Off: on 2 threads here it
+     * measured the same within noise (median ratios 0.98–1.04× at 512³–2048³), and a member
+     * slowed by a neighbour holds up the others at every block; it may pay on many cores.
+     */
+    static final boolean SHARE_PACKED_B = Boolean.getBoolean("vectorkernels.sharePackedB");
+
     /** Elements per thread below which sumRows does not split: a few MiB each. */
     static final long SUM_ROWS_MIN_PER_THREAD = Long.getLong("vectorkernels.sumRowsMinPerThread", 1L << 20);
 

@@ -7,11 +7,12 @@ import org.vectorkernels.internal.WorkerPool;
  * One large SGEMM cut into parts along m or along n (never k) for {@link WorkerPool}. Every part
  * runs the same path (blocked, or the single-row path) on its rows or columns, and each element
  * of C is computed by exactly one part in the same order as by the whole, so the result is
- * bitwise the same for every thread count. Rows are cut when B (which every row part packs
- * again) is the smaller operand, else columns; with column sums always columns, so that each
- * column is summed once. One instance per calling thread, reused: a call allocates nothing.
+ * bitwise the same for every thread count. Rows are cut when B is the smaller operand, else
+ * columns; with column sums always columns, so that each column is summed once. Each row part packs
+ * all of B itself, unless {@code -Dvectorkernels.sharePackedB=true} makes the row parts a team
+ * that packs each block of B once, together ({@link SharedPackedB}). One instance per calling thread, reused: a call allocates nothing.
  */
-final class GemmSplit implements WorkerPool.Parts {
+final class GemmSplit implements WorkerPool.Team {
     private static final ThreadLocal<GemmSplit> LOCAL = ThreadLocal.withInitial(GemmSplit::new);
 
     private boolean transA, transB, rowPath, byRows;
@@ -19,6 +20,8 @@ final class GemmSplit implements WorkerPool.Parts {
     private float alpha, beta;
     private float[] a, b, c, bias, sums;
     private boolean relu;
+    private final SharedPackedB share = new SharedPackedB();
+    private boolean sharing;
 
     /** The number of parts a problem of this size is worth: 1 keeps it on the calling thread. */
     static int parts(int m, int n, int k) {
@@ -62,11 +65,26 @@ final class GemmSplit implements WorkerPool.Parts {
                 : colUnits < parts && rowUnits > colUnits);
         s.units = s.byRows ? rowUnits : colUnits;
         s.parts = Math.max(1, Math.min(parts, s.units));
+        s.sharing = s.byRows && Blocking.SHARE_PACKED_B;
         try {
-            WorkerPool.run(s, s.parts);
+            if (s.sharing) {
+                WorkerPool.runTeam(s, s.parts);
+            } else {
+                WorkerPool.run(s, s.parts);
+            }
         } finally {
             s.a = s.b = s.c = s.bias = s.sums = null; // keep no caller arrays alive between calls
+            s.share.clear();
         }
+    }
+
+    /** A row split that shares packed B runs as a team of however many threads are idle. */
+    @Override
+    public void members(int count) {
+        parts = count;
+        int kBlocks = (k + Blocking.KC - 1) / Blocking.KC;
+        int ncPadded = (Math.min(n, Blocking.NC) + Blocking.NR - 1) / Blocking.NR * Blocking.NR;
+        share.reset(count, ncPadded * ((k + kBlocks - 1) / kBlocks));
     }
 
     @Override
@@ -75,13 +93,19 @@ final class GemmSplit implements WorkerPool.Parts {
         int lo = (int) ((long) units * part / parts) * unit;
         int hi = Math.min(extent, (int) ((long) units * (part + 1) / parts) * unit);
         if (lo >= hi) {
-            return;
+            return; // only where parts do not exceed units, so never in a team
         }
         if (byRows) {
-            // Rows [lo, hi) of op(A) and of C.
+            // Rows [lo, hi) of op(A) and of C; every team member packs its share of B.
             int aStart = aOffset + (transA ? lo : lo * lda);
-            PanamaKernels.blocked(transA, transB, hi - lo, n, k, alpha, a, aStart, lda, b, bOffset, ldb,
-                    beta, c, cOffset + lo * ldc, ldc, bias, biasOffset, relu, null, 0);
+            try {
+                PanamaKernels.blocked(transA, transB, hi - lo, n, k, alpha, a, aStart, lda, b, bOffset, ldb,
+                        beta, c, cOffset + lo * ldc, ldc, bias, biasOffset, relu, null, 0,
+                        sharing ? share : null, sharing ? part : 0);
+            } catch (Throwable e) {
+                share.barrier.breakWith(e); // the other members stop waiting for this one
+                throw e;
+            }
             return;
         }
         // Columns [lo, hi) of op(B), of C, of the bias and of the sums.
@@ -91,7 +115,7 @@ final class GemmSplit implements WorkerPool.Parts {
                     beta, c, cOffset + lo, bias, biasOffset + lo, relu);
         } else {
             PanamaKernels.blocked(transA, transB, m, hi - lo, k, alpha, a, aOffset, lda, b, bStart, ldb,
-                    beta, c, cOffset + lo, ldc, bias, biasOffset + lo, relu, sums, sumsOffset + lo);
+                    beta, c, cOffset + lo, ldc, bias, biasOffset + lo, relu, sums, sumsOffset + lo, null, 0);
         }
     }
 }

@@ -21,27 +21,28 @@ final class Packing {
                       int mc, int kc, float[] dst) {
         int lineStride = transA ? 1 : lda, stepStride = transA ? lda : 1;
         int origin = aOffset + i0 * lineStride + p0 * stepStride;
-        panels(a, origin, lineStride, stepStride, mc, kc, Blocking.MR, dst, null, 0);
+        panels(a, origin, lineStride, stepStride, mc, kc, Blocking.MR, dst, 0, null, 0);
     }
 
     /**
-     * Packs rows [p0, p0+kc) × columns [j0, j0+nc) of op(B) into NR-column panels; when
-     * {@code sums} is not null, also adds each column's kc values to {@code sums[sumsIdx..]}, in order.
+     * Packs rows [p0, p0+kc) × columns [j0, j0+nc) of op(B) into NR-column panels from
+     * {@code dst[dstIdx]} on; when {@code sums} is not null, also adds each column's kc values to
+     * {@code sums[sumsIdx..]}, in order.
      */
     static void packB(boolean transB, float[] b, int bOffset, int ldb, int p0, int j0,
-                      int kc, int nc, float[] dst, float[] sums, int sumsIdx) {
+                      int kc, int nc, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
         int lineStride = transB ? ldb : 1, stepStride = transB ? 1 : ldb;
         int origin = bOffset + j0 * lineStride + p0 * stepStride;
-        panels(b, origin, lineStride, stepStride, nc, kc, Blocking.NR, dst, sums, sumsIdx);
+        panels(b, origin, lineStride, stepStride, nc, kc, Blocking.NR, dst, dstIdx, sums, sumsIdx);
     }
 
     /** Lines' sums go to {@code sums[sumsIdx + s]} (null for none); only vector-wide or strided panels take them. */
     private static void panels(float[] src, int origin, int lineStride, int stepStride,
-                               int extent, int kc, int width, float[] dst, float[] sums, int sumsIdx) {
+                               int extent, int kc, int width, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
         final int lanes = Blocking.LANES;
         for (int s0 = 0; s0 < extent; s0 += width) {
             int lines = Math.min(width, extent - s0);
-            int panel = s0 * kc;
+            int panel = dstIdx + s0 * kc;
             int first = origin + s0 * lineStride;
             if (lineStride == 1 && width % lanes == 0) {
                 // The lines of one k step are contiguous: copy them by vectors; a mask zero-fills the edge.

@@ -39,15 +39,22 @@ public final class PanamaKernels implements Kernels {
                     epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
         } else {
             blocked(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
-                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), sums, sumsOffset);
+                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), sums, sumsOffset, null, 0);
         }
     }
 
+    /**
+     * BLIS loops 5 to 3. With a {@code share}, this thread is team member {@code member} and
+     * computes its own rows of C (those passed in) but packs only its share of each B block,
+     * which all members then read: the members meet after packing and again before the next block.
+     */
     static void blocked(boolean transA, boolean transB, int m, int n, int k, float alpha,
                         float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                         float beta, float[] c, int cOffset, int ldc,
-                        float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset) {
+                        float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset,
+                        SharedPackedB share, int member) {
         Workspace ws = Workspace.current();
+        int members = share == null ? 1 : share.members;
         // Even k blocks: k = 600 runs as 300 + 300, not 512 + 88.
         int kBlocks = (k + Blocking.KC - 1) / Blocking.KC;
         int kcMax = (k + kBlocks - 1) / kBlocks;
@@ -56,8 +63,15 @@ public final class PanamaKernels implements Kernels {
             int ncPadded = roundUp(nc, Blocking.NR);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                float[] packedB = ws.packedB(ncPadded * kcMax);
-                Packing.packB(transB, b, bOffset, ldb, pc, jc, kc, nc, packedB, sums, sumsOffset + jc);
+                float[] packedB = share == null ? ws.packedB(ncPadded * kcMax) : share.panels;
+                int panels = ncPadded / Blocking.NR;
+                int c0 = panels * member / members * Blocking.NR;
+                int c1 = Math.min(nc, panels * (member + 1) / members * Blocking.NR);
+                if (c0 < c1) {
+                    Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, c0 * kc,
+                            sums, sumsOffset + jc + c0);
+                }
+                await(share);
                 // beta scales C once, in the first k block; the epilogue comes with the last.
                 float betaNow = pc == 0 ? beta : 1f;
                 boolean last = pc + kc >= k;
@@ -68,7 +82,14 @@ public final class PanamaKernels implements Kernels {
                     MacroKernel.compute(mc, nc, kc, packedA, packedB, ws.tile(), alpha, betaNow,
                             c, cOffset + ic * ldc + jc, ldc, last ? bias : null, biasOffset + jc, last && relu);
                 }
+                await(share); // every member is done with this block before it is packed over
             }
+        }
+    }
+
+    private static void await(SharedPackedB share) {
+        if (share != null) {
+            share.barrier.await();
         }
     }
 

@@ -1,0 +1,136 @@
+package org.vectorkernels.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.vectorkernels.Parallelism;
+
+/**
+ * Teams: every member runs at once on its own thread (they pass a barrier many times), a failing
+ * member releases the others instead of hanging the call, and a team started on a worker is the
+ * worker alone.
+ */
+class WorkerPoolTest {
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private final int before = Parallelism.threads();
+
+    @AfterEach
+    void restore() {
+        Parallelism.setThreads(before);
+    }
+
+    /** Members that meet at a barrier {@code rounds} times, counting their arrivals per round. */
+    private static class Rounds implements WorkerPool.Team {
+        final TeamBarrier barrier = new TeamBarrier();
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        final AtomicIntegerArray runs = new AtomicIntegerArray(16);
+        final int rounds;
+        int members;
+        AtomicIntegerArray arrivals;
+
+        Rounds(int rounds) {
+            this.rounds = rounds;
+        }
+
+        @Override
+        public void members(int count) {
+            members = count;
+            arrivals = new AtomicIntegerArray(rounds);
+            barrier.reset(count);
+        }
+
+        @Override
+        public void run(int part) {
+            threads.add(Thread.currentThread());
+            runs.incrementAndGet(part);
+            for (int r = 0; r < rounds; r++) {
+                arrivals.incrementAndGet(r);
+                barrier.await();
+                // Nobody gets past round r before every member has arrived at it.
+                assertEquals(members, arrivals.get(r), "arrivals at round " + r);
+                barrier.await();
+            }
+        }
+    }
+
+    @Test
+    void everyMemberRunsOnceOnItsOwnThreadAtTheSameTime() {
+        Parallelism.setThreads(3);
+        for (int call = 0; call < 20; call++) {
+            Rounds team = new Rounds(50);
+            assertTimeoutPreemptively(LIMIT, () -> WorkerPool.runTeam(team, 3));
+            assertTrue(team.members >= 1 && team.members <= 3, "members " + team.members);
+            assertEquals(team.members, team.threads.size(), "one thread per member");
+            for (int p = 0; p < team.members; p++) {
+                assertEquals(1, team.runs.get(p), "runs of member " + p);
+            }
+        }
+    }
+
+    @Test
+    void aFailingMemberReleasesTheOthers() {
+        Parallelism.setThreads(3);
+        RuntimeException planted = new RuntimeException("planted");
+        AtomicInteger teamSize = new AtomicInteger();
+        WorkerPool.Team team = new WorkerPool.Team() {
+            final TeamBarrier barrier = new TeamBarrier();
+
+            @Override
+            public void members(int count) {
+                teamSize.set(count);
+                barrier.reset(count);
+            }
+
+            @Override
+            public void run(int part) {
+                try {
+                    barrier.await();
+                    if (part == teamSize.get() - 1) {
+                        throw planted;
+                    }
+                    barrier.await(); // never passed: the last member does not come
+                } catch (RuntimeException e) {
+                    barrier.breakWith(e);
+                    throw e;
+                }
+            }
+        };
+        for (int call = 0; call < 10; call++) {
+            RuntimeException thrown = assertTimeoutPreemptively(LIMIT,
+                    () -> assertThrows(RuntimeException.class, () -> WorkerPool.runTeam(team, 3)));
+            assertTrue(thrown == planted || thrown.getCause() == planted, "reported " + thrown);
+        }
+        // The pool is still usable.
+        Rounds after = new Rounds(5);
+        assertTimeoutPreemptively(LIMIT, () -> WorkerPool.runTeam(after, 3));
+        assertEquals(after.members, after.threads.size());
+    }
+
+    @Test
+    void aTeamStartedOnAWorkerIsTheWorkerAlone() {
+        Parallelism.setThreads(2);
+        Rounds inner = new Rounds(3);
+        Thread[] outerThread = new Thread[2];
+        assertTimeoutPreemptively(LIMIT, () -> WorkerPool.run(part -> {
+            outerThread[part] = Thread.currentThread();
+            if (Thread.currentThread().getName().startsWith("vector-kernels-worker")) {
+                WorkerPool.runTeam(inner, 2);
+            }
+        }, 2));
+        if (!inner.threads.isEmpty()) { // a worker took part 0 or 1 (it is not certain to be idle)
+            assertEquals(1, inner.members);
+            assertSame(inner.threads.iterator().next(), inner.threads.iterator().next());
+        }
+    }
+}
