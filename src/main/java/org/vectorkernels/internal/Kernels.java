@@ -20,6 +20,24 @@ public interface Kernels {
     /** {@code out[outOffset + j] += Σ_i x[xOffset + i*ldx + j]}, rows added in order, for m, n &gt; 0. */
     void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset);
 
+    /** {@code y[i] = x[i] <= 0 ? 0 : x[i]} for i in [0, n); {@code mask[i] = x[i] <= 0} when mask is not null. */
+    void relu(int n, float[] x, float[] y, boolean[] mask);
+
+    /** {@code dx[i] = mask[i] ? 0 : dout[i]}: ReLU's backward from its forward's mask. */
+    void reluBackward(int n, float[] dout, boolean[] mask, float[] dx);
+
+    /** {@code y[i] = 1 / (1 + e^(−x[i]))}. */
+    void sigmoid(int n, float[] x, float[] y);
+
+    /** {@code dx[i] = dout[i]·(1 − y[i])·y[i]}: sigmoid's backward from its forward's output. */
+    void sigmoidBackward(int n, float[] dout, float[] y, float[] dx);
+
+    /**
+     * Row-wise softmax of the m×n matrix x into y, stable (the row's max is subtracted before
+     * exp), and {@code logSumExp[i] = log Σ_j e^(x(i, j))}, also computed stably, for the loss.
+     */
+    void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp);
+
     /** A one-line description for logs. */
     String description();
 }

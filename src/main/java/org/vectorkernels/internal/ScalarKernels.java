@@ -57,6 +57,59 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
+    @Override
+    public void relu(int n, float[] x, float[] y, boolean[] mask) {
+        for (int i = 0; i < n; i++) {
+            boolean off = x[i] <= 0f;
+            y[i] = off ? 0f : x[i];
+            if (mask != null) {
+                mask[i] = off;
+            }
+        }
+    }
+
+    @Override
+    public void reluBackward(int n, float[] dout, boolean[] mask, float[] dx) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = mask[i] ? 0f : dout[i];
+        }
+    }
+
+    @Override
+    public void sigmoid(int n, float[] x, float[] y) {
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) (1 / (1 + Math.exp(-x[i])));
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(int n, float[] dout, float[] y, float[] dx) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = dout[i] * (1f - y[i]) * y[i];
+        }
+    }
+
+    @Override
+    public void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp) {
+        for (int i = 0, row = 0; i < m; i++, row += n) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                max = Math.max(max, x[row + j]);
+            }
+            float sum = 0f;
+            for (int j = 0; j < n; j++) {
+                float e = (float) Math.exp(x[row + j] - max);
+                y[row + j] = e;
+                sum += e;
+            }
+            float inv = 1f / sum;
+            for (int j = 0; j < n; j++) {
+                y[row + j] *= inv;
+            }
+            logSumExp[i] = max + (float) Math.log(sum);
+        }
+    }
+
     /** {@code act(alpha·product + beta·old + bias[j])}, beta = 0 ignoring old; the scalar epilogue. */
     static float finish(float product, float alpha, float beta, float old, Epilogue epilogue, int j) {
         float v = beta == 0f ? alpha * product : alpha * product + beta * old;

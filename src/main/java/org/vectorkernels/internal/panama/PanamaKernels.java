@@ -11,7 +11,7 @@ import org.vectorkernels.internal.Kernels;
  * {@link MacroKernel}; {@link DirectSgemm} for problems too small to repay packing;
  * {@link RowTimesMatrix} for a single row of C, where packing B would only add traffic.
  */
-public final class PanamaKernels implements Kernels {
+public class PanamaKernels implements Kernels { // not final: a test redirects its sgemm to one path
 
     public PanamaKernels() {
         if (Blocking.F.vectorBitSize() < 128) {
@@ -133,6 +133,31 @@ public final class PanamaKernels implements Kernels {
             }
             sum.intoArray(out, outOffset + j, mask);
         }
+    }
+
+    @Override
+    public void relu(int n, float[] x, float[] y, boolean[] mask) {
+        Elementwise.relu(n, x, y, mask);
+    }
+
+    @Override
+    public void reluBackward(int n, float[] dout, boolean[] mask, float[] dx) {
+        Elementwise.reluBackward(n, dout, mask, dx);
+    }
+
+    @Override
+    public void sigmoid(int n, float[] x, float[] y) {
+        Elementwise.sigmoid(n, x, y);
+    }
+
+    @Override
+    public void sigmoidBackward(int n, float[] dout, float[] y, float[] dx) {
+        Elementwise.sigmoidBackward(n, dout, y, dx);
+    }
+
+    @Override
+    public void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp) {
+        Elementwise.softmaxRows(m, n, x, y, logSumExp);
     }
 
     private static int roundUp(int x, int multiple) {

@@ -36,7 +36,7 @@ final class RowTimesMatrix {
         for (int j0 = 0; j0 < n; j0 += Blocking.ROW_CHUNK) {
             int width = Math.min(Blocking.ROW_CHUNK, n - j0);
             if (transB) {
-                dots(width, k, x, b, bOffset + j0 * ldb, ldb, sums);
+                dots(width, k, x, b, bOffset + j0 * ldb, ldb, sums, ws.tile());
             } else {
                 axpys(width, k, x, b, bOffset + j0, ldb, sums);
             }
@@ -66,7 +66,7 @@ final class RowTimesMatrix {
      * sums[j] = Σ_p x[p]·B[j][p], B stored n×k: dot products along contiguous rows of B, ROWS
      * rows at a time; past the last row the final row is repeated and its extra results dropped.
      */
-    private static void dots(int width, int k, float[] x, float[] b, int bIdx, int ldb, float[] sums) {
+    private static void dots(int width, int k, float[] x, float[] b, int bIdx, int ldb, float[] sums, float[] scratch) {
         for (int j = 0; j < width; j += ROWS) {
             int last = width - 1;
             int r0 = bIdx + j * ldb, r1 = bIdx + Math.min(j + 1, last) * ldb;
@@ -81,10 +81,10 @@ final class RowTimesMatrix {
                 s3 = FloatVector.fromArray(Blocking.F, b, r3 + p, m).fma(xv, s3);
             }
             // sums has room past width (a multiple of ROWS and of the lanes), so no bounds test here.
-            sums[j] = s0.reduceLanes(VectorOperators.ADD);
-            sums[j + 1] = s1.reduceLanes(VectorOperators.ADD);
-            sums[j + 2] = s2.reduceLanes(VectorOperators.ADD);
-            sums[j + 3] = s3.reduceLanes(VectorOperators.ADD);
+            sums[j] = Lanes.sumInOrder(s0, scratch);
+            sums[j + 1] = Lanes.sumInOrder(s1, scratch);
+            sums[j + 2] = Lanes.sumInOrder(s2, scratch);
+            sums[j + 3] = Lanes.sumInOrder(s3, scratch);
         }
     }
 }

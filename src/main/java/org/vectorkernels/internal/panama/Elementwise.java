@@ -1,0 +1,124 @@
+package org.vectorkernels.internal.panama;
+
+import static org.vectorkernels.internal.panama.Blocking.F;
+import static org.vectorkernels.internal.panama.Blocking.LANES;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The activations and softmax with the Vector API, tails masked (or scalar where a boolean[] is
+ * written). exp is computed here from fma and exactly rounded operations rather than with the
+ * Vector API's EXP, whose Java fallback (before C2 compiles a loop) and SVML intrinsic (after) can
+ * differ in the last bit, which made training runs with the same seeds drift apart. Results may
+ * still differ from the scalar kernels' Math.exp in the last bits.
+ */
+final class Elementwise {
+    private static final FloatVector ZERO = FloatVector.zero(F);
+    private static final FloatVector ONE = FloatVector.broadcast(F, 1f);
+    private static final FloatVector INFINITY = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
+    // exp(x) = 2^k · e^r with k = round(x·log2(e)) and r = x − k·ln 2 in two parts (Cody and Waite).
+    private static final float LOG2E = 1.44269504f, LN2_HI = 0.693145752f, LN2_LO = 1.42860677e-6f;
+    private static final float ROUNDING = 12582912f; // 1.5·2^23: adding it rounds to an integer
+    /** Below this e^x is under 2^-125 and flushed to zero; above the next it overflows. */
+    private static final float EXP_MIN = -86.6f, EXP_MAX = 88.72283f;
+
+    private Elementwise() {}
+
+    static void relu(int n, float[] x, float[] y, boolean[] mask) {
+        int i = 0;
+        for (; i < F.loopBound(n); i += LANES) {
+            FloatVector v = FloatVector.fromArray(F, x, i);
+            VectorMask<Float> off = v.compare(VectorOperators.LE, 0f);
+            v.blend(ZERO, off).intoArray(y, i);
+            if (mask != null) {
+                off.intoArray(mask, i);
+            }
+        }
+        for (; i < n; i++) { // masks have no masked store to boolean[]: the tail is scalar
+            boolean off = x[i] <= 0f;
+            y[i] = off ? 0f : x[i];
+            if (mask != null) {
+                mask[i] = off;
+            }
+        }
+    }
+
+    static void reluBackward(int n, float[] dout, boolean[] mask, float[] dx) {
+        int i = 0;
+        for (; i < F.loopBound(n); i += LANES) {
+            VectorMask<Float> off = VectorMask.fromArray(F, mask, i);
+            FloatVector.fromArray(F, dout, i).blend(ZERO, off).intoArray(dx, i);
+        }
+        for (; i < n; i++) {
+            dx[i] = mask[i] ? 0f : dout[i];
+        }
+    }
+
+    static void sigmoid(int n, float[] x, float[] y) {
+        for (int i = 0; i < n; i += LANES) {
+            VectorMask<Float> in = F.indexInRange(i, n);
+            FloatVector e = exp(FloatVector.fromArray(F, x, i, in).neg());
+            ONE.div(e.add(ONE)).intoArray(y, i, in);
+        }
+    }
+
+    static void sigmoidBackward(int n, float[] dout, float[] y, float[] dx) {
+        for (int i = 0; i < n; i += LANES) {
+            VectorMask<Float> in = F.indexInRange(i, n);
+            FloatVector yv = FloatVector.fromArray(F, y, i, in);
+            FloatVector.fromArray(F, dout, i, in).mul(ONE.sub(yv)).mul(yv).intoArray(dx, i, in);
+        }
+    }
+
+    static void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp) {
+        float[] scratch = Workspace.current().tile();
+        for (int r = 0, row = 0; r < m; r++, row += n) {
+            FloatVector maxes = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+            for (int j = 0; j < n; j += LANES) {
+                VectorMask<Float> in = F.indexInRange(j, n);
+                maxes = maxes.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, row + j, in), in);
+            }
+            float max = maxes.reduceLanes(VectorOperators.MAX);
+            FloatVector sums = ZERO;
+            for (int j = 0; j < n; j += LANES) {
+                VectorMask<Float> in = F.indexInRange(j, n);
+                FloatVector e = exp(FloatVector.fromArray(F, x, row + j, in).sub(max));
+                e.intoArray(y, row + j, in);
+                sums = sums.add(e, in);
+            }
+            float sum = Lanes.sumInOrder(sums, scratch);
+            float inv = 1f / sum;
+            for (int j = 0; j < n; j += LANES) {
+                VectorMask<Float> in = F.indexInRange(j, n);
+                FloatVector.fromArray(F, y, row + j, in).mul(inv).intoArray(y, row + j, in);
+            }
+            logSumExp[r] = max + (float) Math.log(sum);
+        }
+    }
+
+    /** e^x within a few ulps, the same in every JIT tier: NaN stays NaN, +inf past the overflow, 0 below 2^-125. */
+    static FloatVector exp(FloatVector x) {
+        FloatVector xc = x.max(EXP_MIN).min(EXP_MAX);
+        FloatVector k = xc.fma(FloatVector.broadcast(F, LOG2E), FloatVector.broadcast(F, ROUNDING)).sub(ROUNDING);
+        FloatVector r = k.fma(FloatVector.broadcast(F, -LN2_HI), xc);
+        r = k.fma(FloatVector.broadcast(F, -LN2_LO), r);
+        // e^r for |r| <= ln2/2 by its Taylor series to r^7 (truncation below 1e-8 relative), Horner with fma.
+        FloatVector p = FloatVector.broadcast(F, 1f / 5040);
+        p = p.fma(r, FloatVector.broadcast(F, 1f / 720));
+        p = p.fma(r, FloatVector.broadcast(F, 1f / 120));
+        p = p.fma(r, FloatVector.broadcast(F, 1f / 24));
+        p = p.fma(r, FloatVector.broadcast(F, 1f / 6));
+        p = p.fma(r, FloatVector.broadcast(F, 0.5f));
+        p = p.fma(r, ONE);
+        p = p.fma(r, ONE);
+        // 2^k as 2·2^(k−1), so that k = 128 (just below the overflow) still has an exponent field.
+        IntVector kInt = (IntVector) k.convert(VectorOperators.F2I, 0);
+        FloatVector scale = kInt.add(126).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector y = p.add(p).mul(scale);
+        y = y.blend(ZERO, x.compare(VectorOperators.LT, EXP_MIN));
+        return y.blend(INFINITY, x.compare(VectorOperators.GT, EXP_MAX));
+    }
+}
