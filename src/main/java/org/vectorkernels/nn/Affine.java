@@ -1,6 +1,7 @@
 package org.vectorkernels.nn;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -26,7 +27,7 @@ import org.vectorkernels.Gemm;
  * (several micro-batches into one step; then call {@link #zeroGradients}). In inference mode
  * ({@code setTraining(false)}) forward keeps no reference to its input. Not thread-safe.
  */
-public final class Affine {
+public final class Affine implements Layer {
     private final int in, out;
     private final Tensor weight, bias, weightGrad, biasGrad;
     private final Epilogue forwardEpilogue;
@@ -78,6 +79,7 @@ public final class Affine {
     }
 
     /** {@code Y = X·W + b} for X of shape [N, ...] with in values per row; returns a new [N, out]. */
+    @Override
     public Tensor forward(Tensor x) {
         return forward(x, Tensor.zeros(rows(x, "x"), out));
     }
@@ -101,6 +103,7 @@ public final class Affine {
     }
 
     /** Sets the gradients from dY = dL/dY of shape [N, out] and returns a new dX in the input's shape. */
+    @Override
     public Tensor backward(Tensor dout) {
         Tensor x = input;
         return backward(dout, x == null ? null : Tensor.zeros(x.shape()));
@@ -174,6 +177,7 @@ public final class Affine {
     }
 
     /** In inference mode forward keeps no input, and backward is an error. */
+    @Override
     public void setTraining(boolean training) {
         this.training = training;
         if (!training) {
@@ -187,6 +191,13 @@ public final class Affine {
 
     public Tensor weight() {
         return weight;
+    }
+
+    /** The weight and (when there is one) the bias, with their gradients. */
+    @Override
+    public List<Parameter> parameters() {
+        Parameter w = new Parameter("weight", weight, weightGrad);
+        return bias == null ? List.of(w) : List.of(w, new Parameter("bias", bias, biasGrad));
     }
 
     /** The bias, or null when the layer has none. */

@@ -1,0 +1,55 @@
+package org.vectorkernels.nn;
+
+/**
+ * The multiplication node of a computational graph: {@code out = x·y} elementwise, on tensors of
+ * one shape or on scalars; backward gives {@code (dout·y, dout·x)}. Forward keeps both inputs
+ * (while training).
+ */
+public final class MulLayer {
+    private boolean training = true;
+    private Tensor x, y;
+
+    public Tensor forward(Tensor x, Tensor y) {
+        Shapes.requireSame("y", y, "x", java.util.Objects.requireNonNull(x, "x"));
+        Tensor out = Tensor.zeros(x.shape());
+        float[] a = x.data(), b = y.data(), o = out.data();
+        for (int i = 0; i < o.length; i++) {
+            o[i] = a[i] * b[i];
+        }
+        this.x = training ? x : null;
+        this.y = training ? y : null;
+        return out;
+    }
+
+    public float forward(float x, float y) {
+        return forward(Shapes.scalar(x), Shapes.scalar(y)).data()[0];
+    }
+
+    /** {@code {dx, dy}} for dout of the inputs' shape. */
+    public Tensor[] backward(Tensor dout) {
+        Tensor kx = Shapes.kept(x, training), ky = y;
+        Shapes.requireSame("dout", dout, "the inputs", kx);
+        return new Tensor[] {times(dout, ky), times(dout, kx)};
+    }
+
+    /** {@code {dx, dy}} after a scalar forward. */
+    public float[] backward(float dout) {
+        return Shapes.scalars(backward(Shapes.scalar(dout)));
+    }
+
+    public void setTraining(boolean training) {
+        this.training = training;
+        if (!training) {
+            x = y = null;
+        }
+    }
+
+    private static Tensor times(Tensor dout, Tensor other) {
+        Tensor g = Tensor.zeros(dout.shape());
+        float[] d = dout.data(), o = other.data(), r = g.data();
+        for (int i = 0; i < r.length; i++) {
+            r[i] = d[i] * o[i];
+        }
+        return g;
+    }
+}

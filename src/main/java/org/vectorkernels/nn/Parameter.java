@@ -1,0 +1,17 @@
+package org.vectorkernels.nn;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/** A trainable tensor and the tensor of the same shape that backward writes its gradient into. */
+public record Parameter(String name, Tensor value, Tensor gradient) {
+    public Parameter {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(gradient, "gradient");
+        if (!Arrays.equals(value.shape(), gradient.shape())) {
+            throw new IllegalArgumentException(name + ": gradient shape " + Arrays.toString(gradient.shape())
+                    + " differs from the value's " + Arrays.toString(value.shape()));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.vectorkernels.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Layers applied in order, ending in a {@link SoftmaxWithLoss}: the two-layer network of "Deep
+ * Learning from Scratch" is {@link #twoLayerNet}. {@code predict} runs in inference mode (the
+ * layers keep nothing); {@code gradient} runs forward and backward, leaving each parameter's
+ * gradient set; {@code trainStep} adds an optimizer step. Not thread-safe.
+ */
+public final class Sequential {
+    private final List<Layer> layers;
+    private final SoftmaxWithLoss lastLayer = new SoftmaxWithLoss();
+
+    public Sequential(List<? extends Layer> layers) {
+        Objects.requireNonNull(layers, "layers");
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("layers is empty");
+        }
+        layers.forEach(l -> Objects.requireNonNull(l, "layers holds null"));
+        this.layers = List.copyOf(layers);
+    }
+
+    /**
+     * in → Affine → ReLU → Affine → (softmax with loss), as in the book, but with He-normal
+     * weights before the ReLU and Glorot-uniform after it instead of the book's N(0, 0.01²): they
+     * keep the activations' scale, so training starts at once. Biases zero; reproducible from the seed.
+     */
+    public static Sequential twoLayerNet(int in, int hidden, int out, long seed) {
+        return new Sequential(List.of(
+                Affine.builder(in, hidden).weightInitializer(Initializer.heNormal()).seed(seed).build(),
+                new Relu(),
+                Affine.builder(hidden, out).seed(seed + 1).build()));
+    }
+
+    /** The logits for x, computed in inference mode. */
+    public Tensor predict(Tensor x) {
+        setTraining(false);
+        try {
+            return forward(x);
+        } finally {
+            setTraining(true);
+        }
+    }
+
+    /** The mean loss on (x, labels), in inference mode. */
+    public double loss(Tensor x, int[] labels) {
+        Tensor logits = predict(x);
+        lastLayer.setTraining(false);
+        try {
+            return lastLayer.forward(logits, labels);
+        } finally {
+            lastLayer.setTraining(true);
+        }
+    }
+
+    /** The fraction of rows of x whose largest logit is at its label. */
+    public double accuracy(Tensor x, int[] labels) {
+        Tensor logits = predict(x);
+        int n = logits.dim(0), c = logits.dim(1);
+        Objects.requireNonNull(labels, "labels");
+        if (labels.length != n) {
+            throw new IllegalArgumentException("labels has " + labels.length + " entries for " + n + " rows of x");
+        }
+        float[] y = logits.data();
+        int right = 0;
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int j = 1; j < c; j++) {
+                best = y[i * c + j] > y[i * c + best] ? j : best;
+            }
+            right += best == labels[i] ? 1 : 0;
+        }
+        return n == 0 ? 0 : (double) right / n;
+    }
+
+    /** Forward and backward on (x, labels): sets every parameter's gradient; returns the loss. */
+    public double gradient(Tensor x, int[] labels) {
+        double loss = lastLayer.forward(forward(x), labels);
+        Tensor d = lastLayer.backward();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            d = layers.get(i).backward(d);
+        }
+        return loss;
+    }
+
+    /** One step of training on a mini-batch; returns its loss (before the step). */
+    public double trainStep(Tensor x, int[] labels, Sgd optimizer) {
+        Objects.requireNonNull(optimizer, "optimizer");
+        double loss = gradient(x, labels);
+        optimizer.step(parameters());
+        return loss;
+    }
+
+    /** Every layer's parameters, in layer order. */
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        layers.forEach(l -> all.addAll(l.parameters()));
+        return all;
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    private Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, "x");
+        Tensor h = x;
+        for (Layer l : layers) {
+            h = l.forward(h);
+        }
+        if (h.rank() != 2) {
+            throw new IllegalArgumentException("the last layer must give [N, classes], not " + h);
+        }
+        return h;
+    }
+
+    private void setTraining(boolean training) {
+        layers.forEach(l -> l.setTraining(training));
+    }
+}

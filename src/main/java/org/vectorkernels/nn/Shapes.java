@@ -1,0 +1,41 @@
+package org.vectorkernels.nn;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/** The shape checks the layers share, with messages that name the argument. */
+final class Shapes {
+    private Shapes() {}
+
+    /** Throws unless {@code actual} has the shape of {@code expected}. */
+    static void requireSame(String name, Tensor actual, String expectedName, Tensor expected) {
+        Objects.requireNonNull(actual, name);
+        if (!Arrays.equals(actual.shape(), expected.shape())) {
+            throw new IllegalArgumentException(name + " must have the shape of " + expectedName + " "
+                    + Arrays.toString(expected.shape()) + ", not " + Arrays.toString(actual.shape()));
+        }
+    }
+
+    /** The state forward kept for backward, or an error saying why there is none. */
+    static <T> T kept(T state, boolean training) {
+        if (state == null) {
+            throw new IllegalStateException(training ? "backward before forward"
+                    : "backward in inference mode: forward kept nothing; call setTraining(true) before forward");
+        }
+        return state;
+    }
+
+    /** A scalar as a tensor of one element, for the graph nodes' scalar forms. */
+    static Tensor scalar(float value) {
+        return Tensor.of(new float[] {value}, 1);
+    }
+
+    /** The values of one-element gradients. */
+    static float[] scalars(Tensor[] gradients) {
+        float[] values = new float[gradients.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = gradients[i].data()[0];
+        }
+        return values;
+    }
+}

@@ -1,0 +1,43 @@
+package org.vectorkernels.nn;
+
+import java.util.Objects;
+
+import org.vectorkernels.internal.Kernels;
+import org.vectorkernels.internal.VectorizationProvider;
+
+/**
+ * {@code y = 1 / (1 + e^−x)}, vectorized; forward keeps its output y (the tensor it returns: do
+ * not modify it before backward), and backward gives {@code dout·(1 − y)·y}.
+ */
+public final class Sigmoid implements Layer {
+    private static final Kernels KERNELS = VectorizationProvider.kernels();
+
+    private boolean training = true;
+    private Tensor output;
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, "x");
+        Tensor y = Tensor.zeros(x.shape());
+        KERNELS.sigmoid(x.size(), x.data(), y.data());
+        output = training ? y : null;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        Tensor y = Shapes.kept(output, training);
+        Shapes.requireSame("dout", dout, "the output", y);
+        Tensor dx = Tensor.zeros(y.shape());
+        KERNELS.sigmoidBackward(dx.size(), dout.data(), y.data(), dx.data());
+        return dx;
+    }
+
+    @Override
+    public void setTraining(boolean training) {
+        this.training = training;
+        if (!training) {
+            output = null;
+        }
+    }
+}
