@@ -10,4 +10,5 @@ module org.vectorkernels {
     exports org.vectorkernels;
     exports org.vectorkernels.reference;
     exports org.vectorkernels.nn;
+    exports org.vectorkernels.data;
 }

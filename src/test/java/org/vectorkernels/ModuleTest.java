@@ -28,7 +28,7 @@ class ModuleTest {
         for (ModuleDescriptor.Exports e : module.getDescriptor().exports()) {
             exported.add(e.source());
         }
-        assertEquals(Set.of("org.vectorkernels", "org.vectorkernels.reference", "org.vectorkernels.nn"), exported,
+        assertEquals(Set.of("org.vectorkernels", "org.vectorkernels.reference", "org.vectorkernels.nn", "org.vectorkernels.data"), exported,
                 "only the public API is exported; internals and incubator types stay hidden");
 
         Class<?> gemm = layer.findLoader("org.vectorkernels").loadClass("org.vectorkernels.Gemm");

@@ -1,0 +1,51 @@
+package org.vectorkernels.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.vectorkernels.nn.Tensor;
+
+/**
+ * Images [N, rows, cols] scaled to [0, 1] with one class label each, as in MNIST and
+ * Fashion-MNIST: read from an IDX file of images and one of labels, whose counts must agree.
+ */
+public record LabeledImages(Tensor images, int[] labels) {
+    public LabeledImages {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(labels, "labels");
+        if (images.rank() < 1 || images.dim(0) != labels.length) {
+            throw new IllegalArgumentException("images " + images + " and " + labels.length + " labels differ in count");
+        }
+    }
+
+    public static LabeledImages read(Path images, Path labels) throws IOException {
+        Idx.Array x = Idx.read(images), t = Idx.read(labels);
+        if (x.dims().length < 2) {
+            throw new IOException(images + ": images need at least 2 dimensions, not " + Arrays.toString(x.dims()));
+        }
+        if (t.dims().length != 1) {
+            throw new IOException(labels + ": labels need 1 dimension, not " + Arrays.toString(t.dims()));
+        }
+        if (x.count() != t.count()) {
+            throw new IOException("count mismatch: " + images + " holds " + x.count() + " images but " + labels
+                    + " holds " + t.count() + " labels");
+        }
+        return new LabeledImages(Tensor.of(x.floats(1f / 255), x.dims()), t.labels());
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    /** Rows [from, to) as a new batch. */
+    public LabeledImages slice(int from, int to) {
+        Objects.checkFromToIndex(from, to, size());
+        int[] shape = images.shape();
+        int per = images.size() / Math.max(1, shape[0]);
+        shape[0] = to - from;
+        return new LabeledImages(Tensor.of(Arrays.copyOfRange(images.data(), from * per, to * per), shape),
+                Arrays.copyOfRange(labels, from, to));
+    }
+}
