@@ -22,6 +22,12 @@ final class Elementwise {
     // exp(x) = 2^k · e^r with k = round(x·log2(e)) and r = x − k·ln 2 in two parts (Cody and Waite).
     private static final float LOG2E = 1.44269504f, LN2_HI = 0.693145752f, LN2_LO = 1.42860677e-6f;
     private static final float ROUNDING = 12582912f; // 1.5·2^23: adding it rounds to an integer
+    // The constants as vectors, built once: fewer nodes per exp, so that C2 inlines it whole.
+    private static final FloatVector V_LOG2E = FloatVector.broadcast(F, LOG2E), V_ROUNDING = FloatVector.broadcast(F, ROUNDING);
+    private static final FloatVector V_NEG_LN2_HI = FloatVector.broadcast(F, -LN2_HI), V_NEG_LN2_LO = FloatVector.broadcast(F, -LN2_LO);
+    private static final FloatVector C7 = FloatVector.broadcast(F, 1f / 5040), C6 = FloatVector.broadcast(F, 1f / 720),
+            C5 = FloatVector.broadcast(F, 1f / 120), C4 = FloatVector.broadcast(F, 1f / 24),
+            C3 = FloatVector.broadcast(F, 1f / 6), C2 = FloatVector.broadcast(F, 0.5f);
     /** Below this e^x is under 2^-125 and flushed to zero; above the next it overflows. */
     private static final float EXP_MIN = -86.6f, EXP_MAX = 88.72283f;
 
@@ -75,48 +81,74 @@ final class Elementwise {
 
     static void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp) {
         float[] scratch = Workspace.current().tile();
+        // One small method per pass, so that C2 inlines exp and keeps every vector in registers.
         for (int r = 0, row = 0; r < m; r++, row += n) {
-            FloatVector maxes = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
-            for (int j = 0; j < n; j += LANES) {
-                VectorMask<Float> in = F.indexInRange(j, n);
-                maxes = maxes.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, row + j, in), in);
-            }
-            float max = maxes.reduceLanes(VectorOperators.MAX);
-            FloatVector sums = ZERO;
-            for (int j = 0; j < n; j += LANES) {
-                VectorMask<Float> in = F.indexInRange(j, n);
-                FloatVector e = exp(FloatVector.fromArray(F, x, row + j, in).sub(max));
-                e.intoArray(y, row + j, in);
-                sums = sums.add(e, in);
-            }
-            float sum = Lanes.sumInOrder(sums, scratch);
-            float inv = 1f / sum;
-            for (int j = 0; j < n; j += LANES) {
-                VectorMask<Float> in = F.indexInRange(j, n);
-                FloatVector.fromArray(F, y, row + j, in).mul(inv).intoArray(y, row + j, in);
-            }
+            float max = rowMax(n, x, row);
+            float sum = expAndSum(n, x, row, max, y, scratch);
+            scaleRow(n, y, row, 1f / sum);
             logSumExp[r] = max + (float) Math.log(sum);
+        }
+    }
+
+    private static float rowMax(int n, float[] x, int row) {
+        FloatVector maxes = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        int j = 0;
+        for (; j < F.loopBound(n); j += LANES) {
+            maxes = maxes.max(FloatVector.fromArray(F, x, row + j));
+        }
+        if (j < n) {
+            VectorMask<Float> in = F.indexInRange(j, n);
+            maxes = maxes.max(FloatVector.fromArray(F, x, row + j, in).blend(Float.NEGATIVE_INFINITY, in.not()));
+        }
+        return maxes.reduceLanes(VectorOperators.MAX); // order does not change a maximum
+    }
+
+    /** y = e^(x − max) over one row; returns the row's sum, added in a fixed order. */
+    private static float expAndSum(int n, float[] x, int row, float max, float[] y, float[] scratch) {
+        FloatVector sums = FloatVector.zero(F);
+        FloatVector shift = FloatVector.broadcast(F, max);
+        int j = 0;
+        for (; j < F.loopBound(n); j += LANES) {
+            FloatVector e = exp(FloatVector.fromArray(F, x, row + j).sub(shift));
+            e.intoArray(y, row + j);
+            sums = sums.add(e);
+        }
+        if (j < n) {
+            VectorMask<Float> in = F.indexInRange(j, n);
+            FloatVector e = exp(FloatVector.fromArray(F, x, row + j, in).sub(shift));
+            e.intoArray(y, row + j, in);
+            sums = sums.add(e, in);
+        }
+        return Lanes.sumInOrder(sums, scratch);
+    }
+
+    private static void scaleRow(int n, float[] y, int row, float factor) {
+        int j = 0;
+        for (; j < F.loopBound(n); j += LANES) {
+            FloatVector.fromArray(F, y, row + j).mul(factor).intoArray(y, row + j);
+        }
+        if (j < n) {
+            VectorMask<Float> in = F.indexInRange(j, n);
+            FloatVector.fromArray(F, y, row + j, in).mul(factor).intoArray(y, row + j, in);
         }
     }
 
     /** e^x within a few ulps, the same in every JIT tier: NaN stays NaN, +inf past the overflow, 0 below 2^-125. */
     static FloatVector exp(FloatVector x) {
         FloatVector xc = x.max(EXP_MIN).min(EXP_MAX);
-        FloatVector k = xc.fma(FloatVector.broadcast(F, LOG2E), FloatVector.broadcast(F, ROUNDING)).sub(ROUNDING);
-        FloatVector r = k.fma(FloatVector.broadcast(F, -LN2_HI), xc);
-        r = k.fma(FloatVector.broadcast(F, -LN2_LO), r);
+        // Adding 1.5·2^23 rounds x·log2(e) to an integer k, which then sits in the low bits of the sum.
+        FloatVector shifted = xc.fma(V_LOG2E, V_ROUNDING);
+        FloatVector k = shifted.sub(V_ROUNDING);
+        FloatVector r = k.fma(V_NEG_LN2_HI, xc);
+        r = k.fma(V_NEG_LN2_LO, r);
         // e^r for |r| <= ln2/2 by its Taylor series to r^7 (truncation below 1e-8 relative), Horner with fma.
-        FloatVector p = FloatVector.broadcast(F, 1f / 5040);
-        p = p.fma(r, FloatVector.broadcast(F, 1f / 720));
-        p = p.fma(r, FloatVector.broadcast(F, 1f / 120));
-        p = p.fma(r, FloatVector.broadcast(F, 1f / 24));
-        p = p.fma(r, FloatVector.broadcast(F, 1f / 6));
-        p = p.fma(r, FloatVector.broadcast(F, 0.5f));
+        FloatVector p = C7.fma(r, C6).fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2);
         p = p.fma(r, ONE);
         p = p.fma(r, ONE);
-        // 2^k as 2·2^(k−1), so that k = 128 (just below the overflow) still has an exponent field.
-        IntVector kInt = (IntVector) k.convert(VectorOperators.F2I, 0);
-        FloatVector scale = kInt.add(126).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        // 2^k as 2·2^(k−1), so that k = 128 (just below the overflow) still has an exponent field:
+        // (bits + 126) << 23 keeps only the low 9 bits of k + 126, which is in [1, 254].
+        IntVector bits = (IntVector) shifted.reinterpretAsInts();
+        FloatVector scale = bits.add(126).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         FloatVector y = p.add(p).mul(scale);
         y = y.blend(ZERO, x.compare(VectorOperators.LT, EXP_MIN));
         return y.blend(INFINITY, x.compare(VectorOperators.GT, EXP_MAX));
