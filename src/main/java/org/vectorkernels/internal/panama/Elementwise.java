@@ -3,6 +3,8 @@ package org.vectorkernels.internal.panama;
 import static org.vectorkernels.internal.panama.Blocking.F;
 import static org.vectorkernels.internal.panama.Blocking.LANES;
 
+import java.util.Arrays;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -82,54 +84,72 @@ final class Elementwise {
     static void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp) {
         float[] scratch = Workspace.current().tile();
         // One small method per pass, so that C2 inlines exp and keeps every vector in registers.
+        // A row's last partial vector goes through scratch padded with −inf (e^−inf = 0), not
+        // through masked operations, which C2 did not intrinsify here (they allocated).
         for (int r = 0, row = 0; r < m; r++, row += n) {
-            float max = rowMax(n, x, row);
+            float max = rowMax(n, x, row, scratch);
             float sum = expAndSum(n, x, row, max, y, scratch);
-            scaleRow(n, y, row, 1f / sum);
+            scaleRow(n, y, row, 1f / sum, scratch);
             logSumExp[r] = max + (float) Math.log(sum);
         }
     }
 
-    private static float rowMax(int n, float[] x, int row) {
-        FloatVector maxes = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
-        int j = 0;
-        for (; j < F.loopBound(n); j += LANES) {
+    /**
+     * Copies the last n % LANES (possibly 0) elements of a row, from {@code from} on, to
+     * scratch[LANES..2·LANES) padded with −inf. Called before a pass's loop: a call made while
+     * vectors are live makes C2 box them.
+     */
+    private static void padTail(float[] x, int from, int count, float[] scratch) {
+        System.arraycopy(x, from, scratch, LANES, count);
+        Arrays.fill(scratch, LANES + count, 2 * LANES, Float.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * {@code value} in every lane, loaded from scratch[2·LANES..3·LANES): C2 did not intrinsify
+     * FloatVector.broadcast of a value known only at run time here, and boxed it once per row.
+     */
+    private static FloatVector splat(float value, float[] scratch) {
+        Arrays.fill(scratch, 2 * LANES, 3 * LANES, value);
+        return FloatVector.fromArray(F, scratch, 2 * LANES);
+    }
+
+    private static float rowMax(int n, float[] x, int row, float[] scratch) {
+        int full = F.loopBound(n);
+        padTail(x, row + full, n - full, scratch);
+        FloatVector maxes = FloatVector.fromArray(F, scratch, LANES);
+        for (int j = 0; j < full; j += LANES) {
             maxes = maxes.max(FloatVector.fromArray(F, x, row + j));
-        }
-        if (j < n) {
-            VectorMask<Float> in = F.indexInRange(j, n);
-            maxes = maxes.max(FloatVector.fromArray(F, x, row + j, in).blend(Float.NEGATIVE_INFINITY, in.not()));
         }
         return maxes.reduceLanes(VectorOperators.MAX); // order does not change a maximum
     }
 
     /** y = e^(x − max) over one row; returns the row's sum, added in a fixed order. */
     private static float expAndSum(int n, float[] x, int row, float max, float[] y, float[] scratch) {
+        int full = F.loopBound(n);
+        padTail(x, row + full, n - full, scratch);
+        FloatVector shift = splat(max, scratch);
         FloatVector sums = FloatVector.zero(F);
-        FloatVector shift = FloatVector.broadcast(F, max);
-        int j = 0;
-        for (; j < F.loopBound(n); j += LANES) {
+        for (int j = 0; j < full; j += LANES) {
             FloatVector e = exp(FloatVector.fromArray(F, x, row + j).sub(shift));
             e.intoArray(y, row + j);
             sums = sums.add(e);
         }
-        if (j < n) {
-            VectorMask<Float> in = F.indexInRange(j, n);
-            FloatVector e = exp(FloatVector.fromArray(F, x, row + j, in).sub(shift));
-            e.intoArray(y, row + j, in);
-            sums = sums.add(e, in);
-        }
-        return Lanes.sumInOrder(sums, scratch);
+        FloatVector e = exp(FloatVector.fromArray(F, scratch, LANES).sub(shift)); // padding gives 0
+        e.intoArray(scratch, LANES);
+        sums.add(e).intoArray(scratch, 0);
+        float sum = Lanes.sumInOrder(scratch, 0);
+        System.arraycopy(scratch, LANES, y, row + full, n - full);
+        return sum;
     }
 
-    private static void scaleRow(int n, float[] y, int row, float factor) {
+    private static void scaleRow(int n, float[] y, int row, float factor, float[] scratch) {
+        FloatVector f = splat(factor, scratch);
         int j = 0;
         for (; j < F.loopBound(n); j += LANES) {
-            FloatVector.fromArray(F, y, row + j).mul(factor).intoArray(y, row + j);
+            FloatVector.fromArray(F, y, row + j).mul(f).intoArray(y, row + j);
         }
-        if (j < n) {
-            VectorMask<Float> in = F.indexInRange(j, n);
-            FloatVector.fromArray(F, y, row + j, in).mul(factor).intoArray(y, row + j, in);
+        for (; j < n; j++) {
+            y[row + j] *= factor; // the same single rounding as the vector multiply
         }
     }
 

@@ -1,7 +1,5 @@
 package org.vectorkernels.internal.panama;
 
-import jdk.incubator.vector.FloatVector;
-
 /**
  * Sums of a vector's lanes in lane order. reduceLanes(ADD) leaves the order open, and its Java
  * fallback (before C2 compiles the caller) and the C2 intrinsic add in different orders, so the
@@ -10,12 +8,15 @@ import jdk.incubator.vector.FloatVector;
 final class Lanes {
     private Lanes() {}
 
-    /** Σ v[i] for i in lane order, through {@code scratch} (at least LANES long). */
-    static float sumInOrder(FloatVector v, float[] scratch) {
-        v.intoArray(scratch, 0);
-        float s = scratch[0];
+    /**
+     * Σ v[i] in lane order, for a vector the caller has stored at scratch[from..from+LANES): the
+     * vector is not passed, since a call that C2 does not inline would box it (and any vector
+     * still live across it), so callers store every vector before summing.
+     */
+    static float sumInOrder(float[] scratch, int from) {
+        float s = scratch[from];
         for (int i = 1; i < Blocking.LANES; i++) {
-            s += scratch[i];
+            s += scratch[from + i];
         }
         return s;
     }

@@ -65,6 +65,7 @@ final class RowTimesMatrix {
     /**
      * sums[j] = Σ_p x[p]·B[j][p], B stored n×k: dot products along contiguous rows of B, ROWS
      * rows at a time; past the last row the final row is repeated and its extra results dropped.
+     * {@code scratch} holds four vectors (the micro-tile buffer).
      */
     private static void dots(int width, int k, float[] x, float[] b, int bIdx, int ldb, float[] sums, float[] scratch) {
         for (int j = 0; j < width; j += ROWS) {
@@ -81,10 +82,15 @@ final class RowTimesMatrix {
                 s3 = FloatVector.fromArray(Blocking.F, b, r3 + p, m).fma(xv, s3);
             }
             // sums has room past width (a multiple of ROWS and of the lanes), so no bounds test here.
-            sums[j] = Lanes.sumInOrder(s0, scratch);
-            sums[j + 1] = Lanes.sumInOrder(s1, scratch);
-            sums[j + 2] = Lanes.sumInOrder(s2, scratch);
-            sums[j + 3] = Lanes.sumInOrder(s3, scratch);
+            final int l = Blocking.LANES;
+            s0.intoArray(scratch, 0);
+            s1.intoArray(scratch, l);
+            s2.intoArray(scratch, 2 * l);
+            s3.intoArray(scratch, 3 * l);
+            sums[j] = Lanes.sumInOrder(scratch, 0);
+            sums[j + 1] = Lanes.sumInOrder(scratch, l);
+            sums[j + 2] = Lanes.sumInOrder(scratch, 2 * l);
+            sums[j + 3] = Lanes.sumInOrder(scratch, 3 * l);
         }
     }
 }
