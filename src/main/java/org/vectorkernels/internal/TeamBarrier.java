@@ -1,6 +1,7 @@
 package org.vectorkernels.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The barrier of a {@link WorkerPool.Team}: reusable, allocation-free, spinning briefly (the
@@ -12,14 +13,14 @@ public final class TeamBarrier {
 
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile int generation;
-    private volatile Throwable broken;
+    private final AtomicReference<Throwable> broken = new AtomicReference<>();
     private int parties = 1;
 
     /** Prepares for a new team of {@code parties} members; only between teams. */
     public void reset(int parties) {
         this.parties = parties;
         arrived.set(0);
-        broken = null;
+        broken.set(null);
     }
 
     /** Waits until every member has arrived. */
@@ -34,7 +35,7 @@ public final class TeamBarrier {
             return;
         }
         for (int spins = 0; generation == g; spins++) {
-            Throwable cause = broken;
+            Throwable cause = broken.get();
             if (cause != null) {
                 throw new IllegalStateException("another thread of this call failed", cause);
             }
@@ -46,8 +47,8 @@ public final class TeamBarrier {
         }
     }
 
-    /** Releases every waiting member with {@code cause}. */
+    /** Releases every waiting member with {@code cause}; the first cause stays, so every member reports the original failure. */
     public void breakWith(Throwable cause) {
-        broken = cause;
+        broken.compareAndSet(null, cause);
     }
 }

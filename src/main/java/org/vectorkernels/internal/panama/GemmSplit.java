@@ -8,9 +8,11 @@ import org.vectorkernels.internal.WorkerPool;
  * runs the same path (blocked, or the single-row path) on its rows or columns, and each element
  * of C is computed by exactly one part in the same order as by the whole, so the result is
  * bitwise the same for every thread count. Rows are cut when B is the smaller operand, else
- * columns; with column sums always columns, so that each column is summed once. Each row part packs
- * all of B itself, unless {@code -Dvectorkernels.sharePackedB=true} makes the row parts a team
- * that packs each block of B once, together ({@link SharedPackedB}). One instance per calling thread, reused: a call allocates nothing.
+ * columns; with column sums always columns, so that each column is summed once. Each part packs
+ * what it reads itself, unless {@code -Dvectorkernels.sharePackedA=true} (column parts with one
+ * block of columns each) or {@code -Dvectorkernels.sharePackedB=true} (row parts) make the parts
+ * a team that packs each block of that operand once, together ({@link PackingTeam}). One
+ * instance per calling thread, reused: a call allocates nothing.
  */
 final class GemmSplit implements WorkerPool.Team {
     private static final ThreadLocal<GemmSplit> LOCAL = ThreadLocal.withInitial(GemmSplit::new);
@@ -20,8 +22,8 @@ final class GemmSplit implements WorkerPool.Team {
     private float alpha, beta;
     private float[] a, b, c, bias, sums;
     private boolean relu;
-    private final SharedPackedB share = new SharedPackedB();
-    private boolean sharing;
+    private final PackingTeam team = new PackingTeam();
+    private boolean shareA, shareB;
 
     /** The number of parts a problem of this size is worth: 1 keeps it on the calling thread. */
     static int parts(int m, int n, int k) {
@@ -65,26 +67,30 @@ final class GemmSplit implements WorkerPool.Team {
                 : colUnits < parts && rowUnits > colUnits);
         s.units = s.byRows ? rowUnits : colUnits;
         s.parts = Math.max(1, Math.min(parts, s.units));
-        s.sharing = s.byRows && Blocking.SHARE_PACKED_B;
+        s.shareB = s.byRows && Blocking.SHARE_PACKED_B;
+        // Members must meet at the same barriers: only parts of one block of columns each share A.
+        int widest = (s.units + s.parts - 1) / s.parts * Blocking.NR;
+        s.shareA = !s.byRows && !s.rowPath && Blocking.SHARE_PACKED_A && widest <= Blocking.NC;
         try {
-            if (s.sharing) {
+            if (s.shareA || s.shareB) {
                 WorkerPool.runTeam(s, s.parts);
             } else {
                 WorkerPool.run(s, s.parts);
             }
         } finally {
             s.a = s.b = s.c = s.bias = s.sums = null; // keep no caller arrays alive between calls
-            s.share.clear();
+            s.team.clear();
         }
     }
 
-    /** A row split that shares packed B runs as a team of however many threads are idle. */
+    /** A split that shares packed blocks runs as a team of however many threads are idle. */
     @Override
     public void members(int count) {
         parts = count;
-        int kBlocks = (k + Blocking.KC - 1) / Blocking.KC;
+        int kBlocks = (k + Blocking.KC - 1) / Blocking.KC, kcMax = (k + kBlocks - 1) / kBlocks;
         int ncPadded = (Math.min(n, Blocking.NC) + Blocking.NR - 1) / Blocking.NR * Blocking.NR;
-        share.reset(count, ncPadded * ((k + kBlocks - 1) / kBlocks));
+        int mcPadded = (Math.min(m, Blocking.MC) + Blocking.MR - 1) / Blocking.MR * Blocking.MR;
+        team.reset(count, shareA ? mcPadded * kcMax : 0, shareB ? ncPadded * kcMax : 0);
     }
 
     @Override
@@ -95,17 +101,22 @@ final class GemmSplit implements WorkerPool.Team {
         if (lo >= hi) {
             return; // only where parts do not exceed units, so never in a team
         }
+        try {
+            compute(part, lo, hi);
+        } catch (Throwable e) {
+            team.barrier.breakWith(e); // the other members of a team stop waiting for this one
+            throw e;
+        }
+    }
+
+    private void compute(int part, int lo, int hi) {
+        PackingTeam shared = shareA || shareB ? team : null;
+        int member = shared == null ? 0 : part;
         if (byRows) {
-            // Rows [lo, hi) of op(A) and of C; every team member packs its share of B.
+            // Rows [lo, hi) of op(A) and of C.
             int aStart = aOffset + (transA ? lo : lo * lda);
-            try {
-                PanamaKernels.blocked(transA, transB, hi - lo, n, k, alpha, a, aStart, lda, b, bOffset, ldb,
-                        beta, c, cOffset + lo * ldc, ldc, bias, biasOffset, relu, null, 0,
-                        sharing ? share : null, sharing ? part : 0);
-            } catch (Throwable e) {
-                share.barrier.breakWith(e); // the other members stop waiting for this one
-                throw e;
-            }
+            PanamaKernels.blocked(transA, transB, hi - lo, n, k, alpha, a, aStart, lda, b, bOffset, ldb,
+                    beta, c, cOffset + lo * ldc, ldc, bias, biasOffset, relu, null, 0, shared, member);
             return;
         }
         // Columns [lo, hi) of op(B), of C, of the bias and of the sums.
@@ -115,7 +126,7 @@ final class GemmSplit implements WorkerPool.Team {
                     beta, c, cOffset + lo, bias, biasOffset + lo, relu);
         } else {
             PanamaKernels.blocked(transA, transB, m, hi - lo, k, alpha, a, aOffset, lda, b, bStart, ldb,
-                    beta, c, cOffset + lo, ldc, bias, biasOffset + lo, relu, sums, sumsOffset + lo, null, 0);
+                    beta, c, cOffset + lo, ldc, bias, biasOffset + lo, relu, sums, sumsOffset + lo, shared, member);
         }
     }
 }

@@ -16,12 +16,12 @@ import jdk.incubator.vector.VectorMask;
 final class Packing {
     private Packing() {}
 
-    /** Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) into MR-row panels. */
+    /** Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) into MR-row panels from {@code dst[dstIdx]} on. */
     static void packA(boolean transA, float[] a, int aOffset, int lda, int i0, int p0,
-                      int mc, int kc, float[] dst) {
+                      int mc, int kc, float[] dst, int dstIdx) {
         int lineStride = transA ? 1 : lda, stepStride = transA ? lda : 1;
         int origin = aOffset + i0 * lineStride + p0 * stepStride;
-        panels(a, origin, lineStride, stepStride, mc, kc, Blocking.MR, dst, 0, null, 0);
+        panels(a, origin, lineStride, stepStride, mc, kc, Blocking.MR, dst, dstIdx, null, 0);
     }
 
     /**

@@ -44,17 +44,19 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
     }
 
     /**
-     * BLIS loops 5 to 3. With a {@code share}, this thread is team member {@code member} and
-     * computes its own rows of C (those passed in) but packs only its share of each B block,
-     * which all members then read: the members meet after packing and again before the next block.
+     * BLIS loops 5 to 3. With a {@code team}, this thread is member {@code member} of a split:
+     * it computes its own part of C (passed in) and packs only its share of each block of the
+     * operand the team shares, which all members then read; the members meet after packing and
+     * again before the block is packed over.
      */
     static void blocked(boolean transA, boolean transB, int m, int n, int k, float alpha,
                         float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                         float beta, float[] c, int cOffset, int ldc,
                         float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset,
-                        SharedPackedB share, int member) {
+                        PackingTeam team, int member) {
         Workspace ws = Workspace.current();
-        int members = share == null ? 1 : share.members;
+        boolean sharedA = team != null && team.panelsA != null, sharedB = team != null && team.panelsB != null;
+        int members = team == null ? 1 : team.members;
         // Even k blocks: k = 600 runs as 300 + 300, not 512 + 88.
         int kBlocks = (k + Blocking.KC - 1) / Blocking.KC;
         int kcMax = (k + kBlocks - 1) / kBlocks;
@@ -63,33 +65,45 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             int ncPadded = roundUp(nc, Blocking.NR);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                float[] packedB = share == null ? ws.packedB(ncPadded * kcMax) : share.panels;
-                int panels = ncPadded / Blocking.NR;
-                int c0 = panels * member / members * Blocking.NR;
-                int c1 = Math.min(nc, panels * (member + 1) / members * Blocking.NR);
+                float[] packedB = sharedB ? team.panelsB : ws.packedB(ncPadded * kcMax);
+                int from = sharedB ? share(ncPadded / Blocking.NR, member, members) : 0;
+                int to = sharedB ? share(ncPadded / Blocking.NR, member + 1, members) : ncPadded / Blocking.NR;
+                int c0 = from * Blocking.NR, c1 = Math.min(nc, to * Blocking.NR);
                 if (c0 < c1) {
                     Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, c0 * kc,
                             sums, sumsOffset + jc + c0);
                 }
-                await(share);
+                await(sharedB, team);
                 // beta scales C once, in the first k block; the epilogue comes with the last.
                 float betaNow = pc == 0 ? beta : 1f;
                 boolean last = pc + kc >= k;
                 for (int ic = 0; ic < m; ic += Blocking.MC) {
                     int mc = Math.min(Blocking.MC, m - ic);
-                    float[] packedA = ws.packedA(roundUp(mc, Blocking.MR) * kcMax);
-                    Packing.packA(transA, a, aOffset, lda, ic, pc, mc, kc, packedA);
+                    int mcPadded = roundUp(mc, Blocking.MR);
+                    float[] packedA = sharedA ? team.panelsA : ws.packedA(mcPadded * kcMax);
+                    int r0 = sharedA ? share(mcPadded / Blocking.MR, member, members) * Blocking.MR : 0;
+                    int r1 = Math.min(mc, sharedA ? share(mcPadded / Blocking.MR, member + 1, members) * Blocking.MR : mc);
+                    if (r0 < r1) {
+                        Packing.packA(transA, a, aOffset, lda, ic + r0, pc, r1 - r0, kc, packedA, r0 * kc);
+                    }
+                    await(sharedA, team);
                     MacroKernel.compute(mc, nc, kc, packedA, packedB, ws.tile(), alpha, betaNow,
                             c, cOffset + ic * ldc + jc, ldc, last ? bias : null, biasOffset + jc, last && relu);
+                    await(sharedA, team); // every member is done with this block of A before it is packed over
                 }
-                await(share); // every member is done with this block before it is packed over
+                await(sharedB, team); // and with this block of B
             }
         }
     }
 
-    private static void await(SharedPackedB share) {
-        if (share != null) {
-            share.barrier.await();
+    /** The first of {@code units} micro-panels that member {@code member} of {@code members} packs. */
+    private static int share(int units, int member, int members) {
+        return units * member / members;
+    }
+
+    private static void await(boolean shared, PackingTeam team) {
+        if (shared) {
+            team.barrier.await();
         }
     }
 
