@@ -27,6 +27,14 @@ public final class WorkerPool {
         void members(int count);
     }
 
+    /**
+     * The first of {@code units} units of work that part {@code part} of {@code parts} takes:
+     * part p takes [firstUnit(p), firstUnit(p + 1)), as even a split as whole units allow.
+     */
+    public static int firstUnit(int units, int part, int parts) {
+        return (int) ((long) units * part / parts);
+    }
+
     private static final ThreadLocal<Task> TASKS = ThreadLocal.withInitial(Task::new);
     private static final Object LOCK = new Object();
     private static volatile Worker[] workers = new Worker[0];

@@ -62,6 +62,17 @@ final class Blocking {
         if (v < 1) {
             throw new IllegalArgumentException("vectorkernels." + name + " = " + v + " must be positive");
         }
-        return (v + multiple - 1) / multiple * multiple;
+        return roundUp(v, multiple);
+    }
+
+    /** x rounded up to a multiple of {@code multiple}. */
+    static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+
+    /** The k block for depth k: the fewest blocks of at most KC, made even (600 runs as 300 + 300, not 512 + 88). */
+    static int kBlock(int k) {
+        int blocks = (k + KC - 1) / KC;
+        return (k + blocks - 1) / blocks;
     }
 }

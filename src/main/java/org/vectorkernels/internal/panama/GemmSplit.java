@@ -87,17 +87,17 @@ final class GemmSplit implements WorkerPool.Team {
     @Override
     public void members(int count) {
         parts = count;
-        int kBlocks = (k + Blocking.KC - 1) / Blocking.KC, kcMax = (k + kBlocks - 1) / kBlocks;
-        int ncPadded = (Math.min(n, Blocking.NC) + Blocking.NR - 1) / Blocking.NR * Blocking.NR;
-        int mcPadded = (Math.min(m, Blocking.MC) + Blocking.MR - 1) / Blocking.MR * Blocking.MR;
+        int kcMax = Blocking.kBlock(k);
+        int ncPadded = Blocking.roundUp(Math.min(n, Blocking.NC), Blocking.NR);
+        int mcPadded = Blocking.roundUp(Math.min(m, Blocking.MC), Blocking.MR);
         team.reset(count, shareA ? mcPadded * kcMax : 0, shareB ? ncPadded * kcMax : 0);
     }
 
     @Override
     public void run(int part) {
         int unit = byRows ? Blocking.MR : Blocking.NR, extent = byRows ? m : n;
-        int lo = (int) ((long) units * part / parts) * unit;
-        int hi = Math.min(extent, (int) ((long) units * (part + 1) / parts) * unit);
+        int lo = WorkerPool.firstUnit(units, part, parts) * unit;
+        int hi = Math.min(extent, WorkerPool.firstUnit(units, part + 1, parts) * unit);
         if (lo >= hi) {
             return; // only where parts do not exceed units, so never in a team
         }

@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorMask;
 import org.vectorkernels.Epilogue;
 import org.vectorkernels.Parallelism;
 import org.vectorkernels.internal.Kernels;
+import org.vectorkernels.internal.WorkerPool;
 
 /**
  * The Vector API kernels. SGEMM: BLIS loops 5 to 3 (NC, KC, MC blocks with packing) around
@@ -56,19 +57,18 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         PackingTeam team, int member) {
         Workspace ws = Workspace.current();
         boolean sharedA = team != null && team.panelsA != null, sharedB = team != null && team.panelsB != null;
-        int members = team == null ? 1 : team.members;
-        // Even k blocks: k = 600 runs as 300 + 300, not 512 + 88.
-        int kBlocks = (k + Blocking.KC - 1) / Blocking.KC;
-        int kcMax = (k + kBlocks - 1) / kBlocks;
+        // The share of each block's micro-panels this thread packs: all of them unless the team shares it.
+        int partsA = sharedA ? team.members : 1, partA = sharedA ? member : 0;
+        int partsB = sharedB ? team.members : 1, partB = sharedB ? member : 0;
+        int kcMax = Blocking.kBlock(k);
         for (int jc = 0; jc < n; jc += Blocking.NC) {
             int nc = Math.min(Blocking.NC, n - jc);
-            int ncPadded = roundUp(nc, Blocking.NR);
+            int panelsB = Math.ceilDiv(nc, Blocking.NR);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                float[] packedB = sharedB ? team.panelsB : ws.packedB(ncPadded * kcMax);
-                int from = sharedB ? share(ncPadded / Blocking.NR, member, members) : 0;
-                int to = sharedB ? share(ncPadded / Blocking.NR, member + 1, members) : ncPadded / Blocking.NR;
-                int c0 = from * Blocking.NR, c1 = Math.min(nc, to * Blocking.NR);
+                float[] packedB = sharedB ? team.panelsB : ws.packedB(panelsB * Blocking.NR * kcMax);
+                int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * Blocking.NR;
+                int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * Blocking.NR);
                 if (c0 < c1) {
                     Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, c0 * kc,
                             sums, sumsOffset + jc + c0);
@@ -79,10 +79,10 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                 boolean last = pc + kc >= k;
                 for (int ic = 0; ic < m; ic += Blocking.MC) {
                     int mc = Math.min(Blocking.MC, m - ic);
-                    int mcPadded = roundUp(mc, Blocking.MR);
-                    float[] packedA = sharedA ? team.panelsA : ws.packedA(mcPadded * kcMax);
-                    int r0 = sharedA ? share(mcPadded / Blocking.MR, member, members) * Blocking.MR : 0;
-                    int r1 = Math.min(mc, sharedA ? share(mcPadded / Blocking.MR, member + 1, members) * Blocking.MR : mc);
+                    int panelsA = Math.ceilDiv(mc, Blocking.MR);
+                    float[] packedA = sharedA ? team.panelsA : ws.packedA(panelsA * Blocking.MR * kcMax);
+                    int r0 = WorkerPool.firstUnit(panelsA, partA, partsA) * Blocking.MR;
+                    int r1 = Math.min(mc, WorkerPool.firstUnit(panelsA, partA + 1, partsA) * Blocking.MR);
                     if (r0 < r1) {
                         Packing.packA(transA, a, aOffset, lda, ic + r0, pc, r1 - r0, kc, packedA, r0 * kc);
                     }
@@ -94,11 +94,6 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                 await(sharedB, team); // and with this block of B
             }
         }
-    }
-
-    /** The first of {@code units} micro-panels that member {@code member} of {@code members} packs. */
-    private static int share(int units, int member, int members) {
-        return units * member / members;
     }
 
     private static void await(boolean shared, PackingTeam team) {
@@ -172,10 +167,6 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
     @Override
     public void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp) {
         Elementwise.softmaxRows(m, n, x, y, logSumExp);
-    }
-
-    private static int roundUp(int x, int multiple) {
-        return (x + multiple - 1) / multiple * multiple;
     }
 
     @Override

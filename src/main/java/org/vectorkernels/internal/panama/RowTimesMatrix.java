@@ -25,7 +25,7 @@ final class RowTimesMatrix {
                         float beta, float[] c, int cOffset, float[] bias, int biasOffset, boolean relu) {
         Workspace ws = Workspace.current();
         // op(A) copied contiguous and zero-padded to whole vectors, so that no load of it needs a mask.
-        int kPadded = (k + Blocking.LANES - 1) / Blocking.LANES * Blocking.LANES;
+        int kPadded = Blocking.roundUp(k, Blocking.LANES);
         float[] x = ws.packedA(kPadded);
         int stride = transA ? lda : 1;
         for (int p = 0; p < k; p++) {

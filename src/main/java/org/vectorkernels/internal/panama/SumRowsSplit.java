@@ -35,8 +35,8 @@ final class SumRowsSplit implements WorkerPool.Parts {
 
     @Override
     public void run(int part) {
-        int lo = (int) ((long) units * part / parts) * UNIT;
-        int hi = Math.min(n, (int) ((long) units * (part + 1) / parts) * UNIT);
+        int lo = WorkerPool.firstUnit(units, part, parts) * UNIT;
+        int hi = Math.min(n, WorkerPool.firstUnit(units, part + 1, parts) * UNIT);
         if (lo < hi) {
             PanamaKernels.sumRowsSerial(m, hi - lo, x, xOffset + lo, ldx, out, outOffset + lo);
         }
