@@ -112,21 +112,13 @@ public final class Affine implements Layer {
     /** As {@link #backward(Tensor)}, into {@code dx} of the input's shape, which is returned. */
     public Tensor backward(Tensor dout, Tensor dxOut) {
         Objects.requireNonNull(dout, "dout");
-        Tensor x = input;
-        if (x == null) {
-            throw new IllegalStateException(training ? "backward before forward" : "backward in inference mode: "
-                    + "forward kept no input; call setTraining(true) before forward");
-        }
+        Tensor x = Shapes.kept(input, training);
         int n = x.dim(0);
         if (dout.rank() != 2 || dout.dim(0) != n || dout.dim(1) != out) {
             throw new IllegalArgumentException("dout must be [" + n + ", " + out + "] for input "
                     + Arrays.toString(x.shape()) + ", not " + Arrays.toString(dout.shape()));
         }
-        Objects.requireNonNull(dxOut, "dx");
-        if (!Arrays.equals(dxOut.shape(), x.shape())) {
-            throw new IllegalArgumentException("dx must have the input's shape " + Arrays.toString(x.shape())
-                    + ", not " + Arrays.toString(dxOut.shape()));
-        }
+        Shapes.requireSame("dx", dxOut, "the input", x);
         float[] dx = dxOut.data();
         Gemm.sgemm(false, true, n, in, out, 1f, dout.data(), 0, out, weight.data(), 0, out, 0f, dx, 0, in);
         float beta = accumulate ? 1f : 0f;

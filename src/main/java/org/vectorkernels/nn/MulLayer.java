@@ -11,11 +11,7 @@ public final class MulLayer {
 
     public Tensor forward(Tensor x, Tensor y) {
         Shapes.requireSame("y", y, "x", java.util.Objects.requireNonNull(x, "x"));
-        Tensor out = Tensor.zeros(x.shape());
-        float[] a = x.data(), b = y.data(), o = out.data();
-        for (int i = 0; i < o.length; i++) {
-            o[i] = a[i] * b[i];
-        }
+        Tensor out = times(x, y);
         this.x = training ? x : null;
         this.y = training ? y : null;
         return out;
@@ -44,12 +40,13 @@ public final class MulLayer {
         }
     }
 
-    private static Tensor times(Tensor dout, Tensor other) {
-        Tensor g = Tensor.zeros(dout.shape());
-        float[] d = dout.data(), o = other.data(), r = g.data();
+    /** The elementwise product of two tensors of one shape, in a new tensor. */
+    private static Tensor times(Tensor p, Tensor q) {
+        Tensor product = Tensor.zeros(p.shape());
+        float[] a = p.data(), b = q.data(), r = product.data();
         for (int i = 0; i < r.length; i++) {
-            r[i] = d[i] * o[i];
+            r[i] = a[i] * b[i];
         }
-        return g;
+        return product;
     }
 }

@@ -26,7 +26,7 @@ public class PeakProbe {
 
     @Setup(Level.Iteration)
     public void measure() {
-        double flopsPerCall = 12.0 * FmaPeakBenchmark.STEPS * 2;
+        double flopsPerCall = 2.0 * FmaPeakBenchmark.FMAS_PER_CALL;
         double best = 0;
         for (int r = 0; r < 20; r++) {
             long t0 = System.nanoTime();

@@ -1,7 +1,6 @@
 package org.vectorkernels.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +21,7 @@ import org.vectorkernels.Parallelism;
 import org.vectorkernels.data.LabeledImages;
 import org.vectorkernels.examples.NaiveTwoLayerNet;
 import org.vectorkernels.examples.SyntheticImages;
+import org.vectorkernels.examples.TrainFashionMnist;
 import org.vectorkernels.examples.TrainingLoop;
 import org.vectorkernels.nn.Sequential;
 import org.vectorkernels.nn.Sgd;
@@ -40,37 +40,35 @@ import org.vectorkernels.nn.Sgd;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
 public class TrainingBenchmark {
-    static final Path DATA = Path.of("/usr/share/datasets/fashion-mnist");
-
     @Param({"1", "2"})
     public int threads;
 
     private LabeledImages train;
     private Sequential net;
     private TrainingLoop.Net ours, naive;
-    private final SplittableRandom shuffle = new SplittableRandom(11);
+    private final SplittableRandom shuffle = new SplittableRandom(TrainFashionMnist.SHUFFLE_SEED);
 
     @Setup(Level.Trial)
     public void load() throws IOException {
         Parallelism.setThreads(threads);
-        Path images = DATA.resolve("train-images-idx3-ubyte.gz");
-        train = Files.exists(images)
-                ? LabeledImages.read(images, DATA.resolve("train-labels-idx1-ubyte.gz"))
-                : SyntheticImages.generate(60_000, 1);
-        net = Sequential.twoLayerNet(784, 100, 10, 7);
-        ours = TrainingLoop.of(net, new Sgd(0.02f, 0.9f, 0f), 784);
-        naive = new NaiveTwoLayerNet(net, 0.02f, 0.9f);
+        Path dir = TrainFashionMnist.DEBIAN_DIR;
+        train = TrainFashionMnist.installed(dir) ? TrainFashionMnist.read(dir, "train") : SyntheticImages.generate(60_000, 1);
+        int features = train.images().size() / train.size();
+        net = TrainFashionMnist.network(features);
+        float lr = TrainFashionMnist.LEARNING_RATE, momentum = TrainFashionMnist.MOMENTUM;
+        ours = TrainingLoop.of(net, new Sgd(lr, momentum, 0f), features);
+        naive = new NaiveTwoLayerNet(net, lr, momentum);
     }
 
     /** C2 needs about two epochs to compile the Vector API paths (seen as 1.4–1.5 s epochs, then 0.6 s). */
     @Benchmark
     @Warmup(iterations = 3)
     public double vectorKernelsEpoch() {
-        return TrainingLoop.epoch(ours, train, 100, shuffle, (done, total, loss, rate) -> { });
+        return TrainingLoop.epoch(ours, train, TrainFashionMnist.BATCH, shuffle, (done, total, loss, rate) -> { });
     }
 
     @Benchmark
     public double naiveEpoch() {
-        return TrainingLoop.epoch(naive, train, 100, shuffle, (done, total, loss, rate) -> { });
+        return TrainingLoop.epoch(naive, train, TrainFashionMnist.BATCH, shuffle, (done, total, loss, rate) -> { });
     }
 }
