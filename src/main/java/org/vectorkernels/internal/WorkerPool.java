@@ -13,7 +13,9 @@ import org.vectorkernels.Parallelism;
  * compare-and-set, runs parts itself, and then waits only for the workers it hired, which are
  * already running its parts. So there is no queue to back up, no waiting on another caller, and
  * no deadlock when called from a ForkJoinPool task, a parallel stream or a virtual thread. The
- * per-caller task object is reused, so steady-state calls allocate nothing.
+ * per-caller task object is reused, so steady-state calls allocate nothing. Idle workers and
+ * waiting callers poll for a short while ({@link #SPIN_PROPERTY}) before they park, so calls in
+ * quick succession do not pay for waking threads.
  */
 public final class WorkerPool {
     /** One call's parts: {@code run(p)} for every p in [0, parts), each exactly once, in any order and thread. */
@@ -35,11 +37,32 @@ public final class WorkerPool {
         return (int) ((long) units * part / parts);
     }
 
+    /** The system property for {@link #SPIN_NANOS}, in microseconds. */
+    public static final String SPIN_PROPERTY = "vectorkernels.spinMicros";
+
+    /**
+     * How long an idle worker polls for its next part, and a caller for its helpers, before
+     * parking: waking a parked thread took about 30 µs here, twice per call (5% of a 1 ms call).
+     */
+    static final long SPIN_NANOS = spinNanos(System.getProperty(SPIN_PROPERTY, "100"));
     private static final ThreadLocal<Task> TASKS = ThreadLocal.withInitial(Task::new);
     private static final Object LOCK = new Object();
     private static volatile Worker[] workers = new Worker[0];
 
     private WorkerPool() {}
+
+    /** The spin of a {@link #SPIN_PROPERTY} value. */
+    static long spinNanos(String v) {
+        try {
+            long micros = Long.parseLong(v.trim());
+            if (micros >= 0 && micros <= 1_000_000) {
+                return micros * 1000;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + SPIN_PROPERTY + "=" + v + ": must be a whole number of microseconds in [0, 1000000]");
+    }
 
     /** Runs {@code body} for parts [0, parts) on up to {@link Parallelism#threads()} threads, then returns. */
     public static void run(Parts body, int parts) {
@@ -153,6 +176,10 @@ public final class WorkerPool {
         }
 
         void awaitHelpers() {
+            long spinStart = System.nanoTime();
+            while (helpers.get() > 0 && System.nanoTime() - spinStart < SPIN_NANOS) {
+                Thread.onSpinWait();
+            }
             while (helpers.get() > 0) {
                 LockSupport.park(this);
             }
@@ -206,15 +233,21 @@ public final class WorkerPool {
 
         @Override
         public void run() {
+            long idleSince = System.nanoTime(); // polls this long after each part before parking
             while (true) {
                 Task t = mailbox;
                 if (t == null) {
-                    LockSupport.park(this);
+                    if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this);
+                    }
                     continue;
                 }
                 t.work();
                 mailbox = null;
                 t.helperDone();
+                idleSince = System.nanoTime();
             }
         }
     }

@@ -19,7 +19,7 @@ import org.vectorkernels.Parallelism;
 /**
  * Teams: every member runs at once on its own thread (they pass a barrier many times), a failing
  * member releases the others instead of hanging the call, and a team started on a worker is the
- * worker alone.
+ * worker alone; the idle-spin setting is checked.
  */
 class WorkerPoolTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
@@ -131,6 +131,16 @@ class WorkerPoolTest {
         if (!inner.threads.isEmpty()) { // a worker took part 0 or 1 (it is not certain to be idle)
             assertEquals(1, inner.members);
             assertSame(inner.threads.iterator().next(), inner.threads.iterator().next());
+        }
+    }
+
+    @Test
+    void spinPropertyIsMicrosecondsAndBadValuesNameTheProperty() {
+        assertEquals(0, WorkerPool.spinNanos("0"));
+        assertEquals(100_000, WorkerPool.spinNanos(" 100 "));
+        for (String bad : new String[] {"-1", "1000001", "1.5", "", "fast"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkerPool.spinNanos(bad));
+            assertTrue(e.getMessage().contains(WorkerPool.SPIN_PROPERTY + "=" + bad), e.getMessage());
         }
     }
 }
