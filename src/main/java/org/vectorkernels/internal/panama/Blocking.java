@@ -43,11 +43,14 @@ final class Blocking {
     static final boolean SHARE_PACKED_B = Boolean.getBoolean("vectorkernels.sharePackedB");
 
     /**
-     * Whether column parts pack each block of A once, together, instead of each for itself. Off:
-     * at 256×784×512 on 2 threads it measured 189 against 180 GFLOP/s in a quiet run but 152
-     * against 175 and 151 against 162 in two disturbed ones (eight barriers per call).
+     * Whether column parts pack all of op(A) once, together, before they start, instead of each
+     * for itself: measured at 256×784×512 on 2 threads, see the README. Only up to
+     * {@link #SHARED_A_MAX} floats of packed A, which every member then reads from L3.
      */
     static final boolean SHARE_PACKED_A = Boolean.getBoolean("vectorkernels.sharePackedA");
+
+    /** The most floats of packed A that column parts share: 4 MiB, an eighth of this L3. */
+    static final long SHARED_A_MAX = Long.getLong("vectorkernels.sharedAMax", 1L << 20);
 
     /** Elements per thread below which sumRows does not split: a few MiB each. */
     static final long SUM_ROWS_MIN_PER_THREAD = Long.getLong("vectorkernels.sumRowsMinPerThread", 1L << 20);

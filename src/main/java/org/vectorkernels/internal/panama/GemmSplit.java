@@ -9,9 +9,9 @@ import org.vectorkernels.internal.WorkerPool;
  * of C is computed by exactly one part in the same order as by the whole, so the result is
  * bitwise the same for every thread count. Rows are cut when B is the smaller operand, else
  * columns; with column sums always columns, so that each column is summed once. Each part packs
- * what it reads itself, unless {@code -Dvectorkernels.sharePackedA=true} (column parts with one
- * block of columns each) or {@code -Dvectorkernels.sharePackedB=true} (row parts) make the parts
- * a team that packs each block of that operand once, together ({@link PackingTeam}). One
+ * what it reads itself, unless the parts run as a team that packs that operand once, together
+ * ({@link PackingTeam}): column parts all of a small enough A ({@link Blocking#SHARE_PACKED_A}),
+ * row parts each block of B ({@code -Dvectorkernels.sharePackedB=true}). One
  * instance per calling thread, reused: a call allocates nothing.
  */
 final class GemmSplit implements WorkerPool.Team {
@@ -68,9 +68,8 @@ final class GemmSplit implements WorkerPool.Team {
         s.units = s.byRows ? rowUnits : colUnits;
         s.parts = Math.max(1, Math.min(parts, s.units));
         s.shareB = s.byRows && Blocking.SHARE_PACKED_B;
-        // Members must meet at the same barriers: only parts of one block of columns each share A.
-        int widest = (s.units + s.parts - 1) / s.parts * Blocking.NR;
-        s.shareA = !s.byRows && !s.rowPath && Blocking.SHARE_PACKED_A && widest <= Blocking.NC;
+        s.shareA = !s.byRows && !s.rowPath && Blocking.SHARE_PACKED_A
+                && (long) Blocking.roundUp(m, Blocking.MR) * k <= Blocking.SHARED_A_MAX;
         try {
             if (s.shareA || s.shareB) {
                 WorkerPool.runTeam(s, s.parts);
@@ -89,8 +88,7 @@ final class GemmSplit implements WorkerPool.Team {
         parts = count;
         int kcMax = Blocking.kBlock(k);
         int ncPadded = Blocking.roundUp(Math.min(n, Blocking.NC), Blocking.NR);
-        int mcPadded = Blocking.roundUp(Math.min(m, Blocking.MC), Blocking.MR);
-        team.reset(count, shareA ? mcPadded * kcMax : 0, shareB ? ncPadded * kcMax : 0);
+        team.reset(count, shareA ? Blocking.roundUp(m, Blocking.MR) * k : 0, shareB ? ncPadded * kcMax : 0);
     }
 
     @Override

@@ -9,10 +9,10 @@ final class MacroKernel {
     private MacroKernel() {}
 
     /**
-     * C block at {@code cIdx} := alpha·(packed A · packed B) + beta·C, then bias (from
+     * C block at {@code cIdx} := alpha·(packed A from {@code aIdx} on · packed B) + beta·C, then bias (from
      * {@code bias[biasIdx]} on, null for none) and ReLU: the caller passes those only with the last k block.
      */
-    static void compute(int mc, int nc, int kc, float[] packedA, float[] packedB, float[] tile,
+    static void compute(int mc, int nc, int kc, float[] packedA, int aIdx, float[] packedB, float[] tile,
                         float alpha, float beta, float[] c, int cIdx, int ldc,
                         float[] bias, int biasIdx, boolean relu) {
         final int mrMax = Blocking.MR, nrMax = Blocking.NR;
@@ -21,9 +21,9 @@ final class MacroKernel {
             for (int ir = 0; ir < mc; ir += mrMax) {
                 // WIDE is a constant, so C2 keeps only one of these calls.
                 if (Blocking.WIDE) {
-                    MicroKernel8x2.compute(kc, packedA, ir * kc, packedB, jr * kc, tile);
+                    MicroKernel8x2.compute(kc, packedA, aIdx + ir * kc, packedB, jr * kc, tile);
                 } else {
-                    MicroKernel6x2.compute(kc, packedA, ir * kc, packedB, jr * kc, tile);
+                    MicroKernel6x2.compute(kc, packedA, aIdx + ir * kc, packedB, jr * kc, tile);
                 }
                 TileStore.write(tile, Math.min(mrMax, mc - ir), nr, alpha, beta, c, cIdx + ir * ldc + jr, ldc,
                         bias, biasIdx + jr, relu);

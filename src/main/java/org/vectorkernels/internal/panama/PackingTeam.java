@@ -4,15 +4,15 @@ import org.vectorkernels.internal.TeamBarrier;
 
 /**
  * The parts of one split that pack an operand together: each member packs its share of the
- * micro-panels of a block into one buffer that all of them then read, so that block is packed
- * once per call instead of once per part. Row parts can share the blocks of B; column parts the
- * blocks of A. The buffers are the calling thread's workspace, which that thread does not
- * otherwise use while its team runs.
+ * micro-panels into one buffer that all of them then read, so it is packed once per call
+ * instead of once per part. Row parts can share the blocks of B; column parts all of A. The
+ * buffers are the calling thread's workspace, which that thread does not otherwise use while
+ * its team runs.
  */
 final class PackingTeam {
     final TeamBarrier barrier = new TeamBarrier();
     int members = 1;
-    /** The shared block of packed A, or null when each member packs its own. */
+    /** All of op(A), packed, or null when each member packs its own. */
     float[] panelsA;
     /** The shared block of packed B, or null when each member packs its own. */
     float[] panelsB;

@@ -46,9 +46,10 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
 
     /**
      * BLIS loops 5 to 3. With a {@code team}, this thread is member {@code member} of a split:
-     * it computes its own part of C (passed in) and packs only its share of each block of the
-     * operand the team shares, which all members then read; the members meet after packing and
-     * again before the block is packed over.
+     * it computes its own part of C (passed in) and packs only its share of what the team
+     * shares, which all members then read. A shared A is packed whole, k block after k block,
+     * before anything else, and the members meet once after it; a shared B is packed block by
+     * block, and the members meet after packing each block and before the next is packed over it.
      */
     static void blocked(boolean transA, boolean transB, int m, int n, int k, float alpha,
                         float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
@@ -58,9 +59,13 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
         Workspace ws = Workspace.current();
         boolean sharedA = team != null && team.panelsA != null, sharedB = team != null && team.panelsB != null;
         // The share of each block's micro-panels this thread packs: all of them unless the team shares it.
-        int partsA = sharedA ? team.members : 1, partA = sharedA ? member : 0;
         int partsB = sharedB ? team.members : 1, partB = sharedB ? member : 0;
         int kcMax = Blocking.kBlock(k);
+        int mPadded = Blocking.roundUp(m, Blocking.MR);
+        if (sharedA) {
+            packWholeA(transA, m, k, kcMax, a, aOffset, lda, team, member);
+            team.barrier.await();
+        }
         for (int jc = 0; jc < n; jc += Blocking.NC) {
             int nc = Math.min(Blocking.NC, n - jc);
             int panelsB = Math.ceilDiv(nc, Blocking.NR);
@@ -79,20 +84,37 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                 boolean last = pc + kc >= k;
                 for (int ic = 0; ic < m; ic += Blocking.MC) {
                     int mc = Math.min(Blocking.MC, m - ic);
-                    int panelsA = Math.ceilDiv(mc, Blocking.MR);
-                    float[] packedA = sharedA ? team.panelsA : ws.packedA(panelsA * Blocking.MR * kcMax);
-                    int r0 = WorkerPool.firstUnit(panelsA, partA, partsA) * Blocking.MR;
-                    int r1 = Math.min(mc, WorkerPool.firstUnit(panelsA, partA + 1, partsA) * Blocking.MR);
-                    if (r0 < r1) {
-                        Packing.packA(transA, a, aOffset, lda, ic + r0, pc, r1 - r0, kc, packedA, r0 * kc);
+                    float[] packedA;
+                    int aIdx;
+                    if (sharedA) {
+                        packedA = team.panelsA;
+                        aIdx = mPadded * pc + ic * kc; // see packWholeA
+                    } else {
+                        packedA = ws.packedA(Math.ceilDiv(mc, Blocking.MR) * Blocking.MR * kcMax);
+                        aIdx = 0;
+                        Packing.packA(transA, a, aOffset, lda, ic, pc, mc, kc, packedA, 0);
                     }
-                    await(sharedA, team);
-                    MacroKernel.compute(mc, nc, kc, packedA, packedB, ws.tile(), alpha, betaNow,
+                    MacroKernel.compute(mc, nc, kc, packedA, aIdx, packedB, ws.tile(), alpha, betaNow,
                             c, cOffset + ic * ldc + jc, ldc, last ? bias : null, biasOffset + jc, last && relu);
-                    await(sharedA, team); // every member is done with this block of A before it is packed over
                 }
-                await(sharedB, team); // and with this block of B
+                await(sharedB, team); // every member is done with this block of B before it is packed over
             }
+        }
+    }
+
+    /**
+     * This member's share of the micro-panels of all of op(A), packed k block by k block: the
+     * block of k from pc on starts at {@code mPadded·pc}, so rows from ic on of it at
+     * {@code mPadded·pc + ic·kc}.
+     */
+    private static void packWholeA(boolean transA, int m, int k, int kcMax, float[] a, int aOffset, int lda,
+                                   PackingTeam team, int member) {
+        int panels = Math.ceilDiv(m, Blocking.MR), mPadded = panels * Blocking.MR;
+        int r0 = WorkerPool.firstUnit(panels, member, team.members) * Blocking.MR;
+        int r1 = Math.min(m, WorkerPool.firstUnit(panels, member + 1, team.members) * Blocking.MR);
+        for (int pc = 0; r0 < r1 && pc < k; pc += kcMax) {
+            int kc = Math.min(kcMax, k - pc);
+            Packing.packA(transA, a, aOffset, lda, r0, pc, r1 - r0, kc, team.panelsA, mPadded * pc + r0 * kc);
         }
     }
 
