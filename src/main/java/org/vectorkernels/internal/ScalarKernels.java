@@ -1,10 +1,12 @@
 package org.vectorkernels.internal;
 
 import org.vectorkernels.Epilogue;
+import org.vectorkernels.Parallelism;
 
 /**
  * The kernels in plain Java, for JVMs without the Vector API. The i-k-j order keeps the inner
  * loop on contiguous rows of C (and of B when it is not transposed), which C2 auto-vectorizes.
+ * Large products split by rows, and large sumRows by columns, over {@link Parallelism#threads()}.
  */
 public final class ScalarKernels implements Kernels {
     private final String reason;
@@ -17,6 +19,23 @@ public final class ScalarKernels implements Kernels {
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc, Epilogue epilogue, float[] sums, int sumsOffset) {
+        int parts = (int) Math.max(1, Math.min(Math.min(Parallelism.threads(), m),
+                (long) m * n * k / SgemmContract.PARALLEL_MIN_VOLUME));
+        if (parts > 1) {
+            ScalarGemmSplit.run(parts, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                    beta, c, cOffset, ldc, epilogue);
+        } else {
+            rows(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, epilogue);
+        }
+        if (sums != null) {
+            sumColumnsOfOpB(transB, n, k, b, bOffset, ldb, sums, sumsOffset, this);
+        }
+    }
+
+    /** The m rows of C from {@code c[cOffset]} on, each in i-k-j order: a row's result does not depend on the others. */
+    static void rows(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                     float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
         // A(i, p) = a[aOffset + i*aRow + p*aCol]; B(p, j) = b[bOffset + p*bRow + j*bCol].
         int aRow = transA ? 1 : lda, aCol = transA ? lda : 1;
         int bRow = transB ? 1 : ldb, bCol = transB ? ldb : 1;
@@ -42,13 +61,16 @@ public final class ScalarKernels implements Kernels {
                 }
             }
         }
-        if (sums != null) {
-            sumColumnsOfOpB(transB, n, k, b, bOffset, ldb, sums, sumsOffset, this);
-        }
     }
 
     @Override
     public void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
+        SumRowsSplit.run(SUM_ROWS_SERIAL, m, n, x, xOffset, ldx, out, outOffset);
+    }
+
+    private static final SumRowsSplit.Serial SUM_ROWS_SERIAL = ScalarKernels::sumRowsSerial;
+
+    private static void sumRowsSerial(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
         for (int i = 0; i < m; i++) {
             int row = xOffset + i * ldx;
             for (int j = 0; j < n; j++) {

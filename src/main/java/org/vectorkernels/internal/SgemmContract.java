@@ -9,6 +9,9 @@ import org.vectorkernels.Epilogue;
  * the BLAS cases that need no product (m or n = 0; k = 0 or alpha = 0).
  */
 public final class SgemmContract {
+    /** m·n·k per thread below which an sgemm does not split over threads (measured: see the README). */
+    public static final long PARALLEL_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", 128L * 128 * 128);
+
     private SgemmContract() {}
 
     /**

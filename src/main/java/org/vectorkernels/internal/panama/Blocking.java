@@ -2,6 +2,7 @@ package org.vectorkernels.internal.panama;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.vectorkernels.internal.SgemmContract;
 
 /**
  * Every block size of the SGEMM in one place, as BLIS keeps them in its context.
@@ -33,7 +34,7 @@ final class Blocking {
     static final int ROW_CHUNK = size("rowChunk", 2048, LANES);
 
     /** m·n·k per thread below which a call does not split (measured: see the README). */
-    static final long PARALLEL_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", 128L * 128 * 128);
+    static final long PARALLEL_MIN_VOLUME = SgemmContract.PARALLEL_MIN_VOLUME;
 
     /**
      * Whether row parts pack B once, together, instead of each for itself. Off: on 2 threads here it
@@ -51,9 +52,6 @@ final class Blocking {
 
     /** The most floats of packed A that column parts share: 4 MiB, an eighth of this L3. */
     static final long SHARED_A_MAX = Long.getLong("vectorkernels.sharedAMax", 1L << 20);
-
-    /** Elements per thread below which sumRows does not split: a few MiB each. */
-    static final long SUM_ROWS_MIN_PER_THREAD = Long.getLong("vectorkernels.sumRowsMinPerThread", 1L << 20);
 
     /** Problems with m·n·k up to this run without packing (B not transposed, n a multiple of LANES). */
     static final long DIRECT_MAX_VOLUME = Long.getLong("vectorkernels.directMaxVolume", 128L * 128 * 128);

@@ -3,8 +3,8 @@ package org.vectorkernels.internal.panama;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import org.vectorkernels.Epilogue;
-import org.vectorkernels.Parallelism;
 import org.vectorkernels.internal.Kernels;
+import org.vectorkernels.internal.SumRowsSplit;
 import org.vectorkernels.internal.WorkerPool;
 
 /**
@@ -126,13 +126,10 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
 
     @Override
     public void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
-        int parts = (int) Math.max(1, Math.min(Parallelism.threads(), (long) m * n / Blocking.SUM_ROWS_MIN_PER_THREAD));
-        if (parts > 1) {
-            SumRowsSplit.run(parts, m, n, x, xOffset, ldx, out, outOffset);
-        } else {
-            sumRowsSerial(m, n, x, xOffset, ldx, out, outOffset);
-        }
+        SumRowsSplit.run(SUM_ROWS_SERIAL, m, n, x, xOffset, ldx, out, outOffset);
     }
+
+    private static final SumRowsSplit.Serial SUM_ROWS_SERIAL = PanamaKernels::sumRowsSerial;
 
     static void sumRowsSerial(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
         // Eight rows at a time, read as eight sequential streams, with one load and store of out

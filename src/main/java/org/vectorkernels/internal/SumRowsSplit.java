@@ -1,22 +1,37 @@
-package org.vectorkernels.internal.panama;
-
-import org.vectorkernels.internal.WorkerPool;
+package org.vectorkernels.internal;
 
 /**
  * A large sumRows cut into column ranges for {@link WorkerPool}: each column is summed by one
  * part, rows in order, so the result is bitwise the same for every thread count. One instance
  * per calling thread, reused.
  */
-final class SumRowsSplit implements WorkerPool.Parts {
+public final class SumRowsSplit implements WorkerPool.Parts {
+    /** A kernel's single-threaded sumRows: {@code out[j] += Σ_i x[i][j]}, rows in order. */
+    public interface Serial {
+        void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset);
+    }
+
     private static final ThreadLocal<SumRowsSplit> LOCAL = ThreadLocal.withInitial(SumRowsSplit::new);
     /** Columns per unit of work: whole cache lines of out, so parts never share one. */
     private static final int UNIT = 64;
+    /** Elements per thread below which sumRows does not split: a few MiB each. */
+    private static final long MIN_PER_THREAD = Long.getLong("vectorkernels.sumRowsMinPerThread", 1L << 20);
 
     private int m, n, xOffset, ldx, outOffset, units, parts;
     private float[] x, out;
+    private Serial serial;
 
-    static void run(int parts, int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
+    private SumRowsSplit() {}
+
+    /** Sums the rows of x into out with {@code serial}, on as many threads as the size is worth. */
+    public static void run(Serial serial, int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
+        int parts = (int) Math.max(1, Math.min(org.vectorkernels.Parallelism.threads(), (long) m * n / MIN_PER_THREAD));
+        if (parts == 1) {
+            serial.sumRows(m, n, x, xOffset, ldx, out, outOffset);
+            return;
+        }
         SumRowsSplit s = LOCAL.get();
+        s.serial = serial;
         s.m = m;
         s.n = n;
         s.x = x;
@@ -38,7 +53,7 @@ final class SumRowsSplit implements WorkerPool.Parts {
         int lo = WorkerPool.firstUnit(units, part, parts) * UNIT;
         int hi = Math.min(n, WorkerPool.firstUnit(units, part + 1, parts) * UNIT);
         if (lo < hi) {
-            PanamaKernels.sumRowsSerial(m, hi - lo, x, xOffset + lo, ldx, out, outOffset + lo);
+            serial.sumRows(m, hi - lo, x, xOffset + lo, ldx, out, outOffset + lo);
         }
     }
 }

@@ -1,0 +1,56 @@
+package org.vectorkernels.internal;
+
+import org.vectorkernels.Epilogue;
+
+/**
+ * A large scalar SGEMM cut into row ranges for {@link WorkerPool}: each row of C is computed by
+ * one part exactly as by the whole, so the result is bitwise the same for every thread count.
+ * One instance per calling thread, reused.
+ */
+final class ScalarGemmSplit implements WorkerPool.Parts {
+    private static final ThreadLocal<ScalarGemmSplit> LOCAL = ThreadLocal.withInitial(ScalarGemmSplit::new);
+
+    private boolean transA, transB;
+    private int m, n, k, aOffset, lda, bOffset, ldb, cOffset, ldc, parts;
+    private float alpha, beta;
+    private float[] a, b, c;
+    private Epilogue epilogue;
+
+    static void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                    float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                    float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+        ScalarGemmSplit s = LOCAL.get();
+        s.transA = transA;
+        s.transB = transB;
+        s.m = m;
+        s.n = n;
+        s.k = k;
+        s.alpha = alpha;
+        s.a = a;
+        s.aOffset = aOffset;
+        s.lda = lda;
+        s.b = b;
+        s.bOffset = bOffset;
+        s.ldb = ldb;
+        s.beta = beta;
+        s.c = c;
+        s.cOffset = cOffset;
+        s.ldc = ldc;
+        s.epilogue = epilogue;
+        s.parts = parts;
+        try {
+            WorkerPool.run(s, parts);
+        } finally {
+            s.a = s.b = s.c = null; // keep no caller arrays alive between calls
+            s.epilogue = null;
+        }
+    }
+
+    @Override
+    public void run(int part) {
+        int lo = WorkerPool.firstUnit(m, part, parts), hi = WorkerPool.firstUnit(m, part + 1, parts);
+        // Rows [lo, hi) of op(A) and of C.
+        ScalarKernels.rows(transA, transB, hi - lo, n, k, alpha, a, aOffset + (transA ? lo : lo * lda), lda,
+                b, bOffset, ldb, beta, c, cOffset + lo * ldc, ldc, epilogue);
+    }
+}
