@@ -7,41 +7,23 @@ import org.vectorkernels.Epilogue;
  * one part exactly as by the whole, so the result is bitwise the same for every thread count.
  * One instance per calling thread, reused.
  */
-final class ScalarGemmSplit implements WorkerPool.Parts {
+final class ScalarGemmSplit extends GemmParts {
     private static final ThreadLocal<ScalarGemmSplit> LOCAL = ThreadLocal.withInitial(ScalarGemmSplit::new);
 
-    private boolean transA, transB;
-    private int m, n, k, aOffset, lda, bOffset, ldb, cOffset, ldc, parts;
-    private float alpha, beta;
-    private float[] a, b, c;
+    private int parts;
     private Epilogue epilogue;
 
     static void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,
                     float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                     float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
         ScalarGemmSplit s = LOCAL.get();
-        s.transA = transA;
-        s.transB = transB;
-        s.m = m;
-        s.n = n;
-        s.k = k;
-        s.alpha = alpha;
-        s.a = a;
-        s.aOffset = aOffset;
-        s.lda = lda;
-        s.b = b;
-        s.bOffset = bOffset;
-        s.ldb = ldb;
-        s.beta = beta;
-        s.c = c;
-        s.cOffset = cOffset;
-        s.ldc = ldc;
+        s.operands(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
         s.epilogue = epilogue;
         s.parts = parts;
         try {
             WorkerPool.run(s, parts);
         } finally {
-            s.a = s.b = s.c = null; // keep no caller arrays alive between calls
+            s.release();
             s.epilogue = null;
         }
     }

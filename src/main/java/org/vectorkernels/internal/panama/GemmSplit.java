@@ -1,6 +1,7 @@
 package org.vectorkernels.internal.panama;
 
 import org.vectorkernels.Parallelism;
+import org.vectorkernels.internal.GemmParts;
 import org.vectorkernels.internal.WorkerPool;
 
 /**
@@ -14,13 +15,12 @@ import org.vectorkernels.internal.WorkerPool;
  * row parts each block of B ({@code -Dvectorkernels.sharePackedB=true}). One
  * instance per calling thread, reused: a call allocates nothing.
  */
-final class GemmSplit implements WorkerPool.Team {
+final class GemmSplit extends GemmParts implements WorkerPool.Team {
     private static final ThreadLocal<GemmSplit> LOCAL = ThreadLocal.withInitial(GemmSplit::new);
 
-    private boolean transA, transB, rowPath, byRows;
-    private int m, n, k, aOffset, lda, bOffset, ldb, cOffset, ldc, biasOffset, sumsOffset, units, parts;
-    private float alpha, beta;
-    private float[] a, b, c, bias, sums;
+    private boolean rowPath, byRows;
+    private int biasOffset, sumsOffset, units, parts;
+    private float[] bias, sums;
     private boolean relu;
     private final PackingTeam team = new PackingTeam();
     private boolean shareA, shareB;
@@ -38,22 +38,7 @@ final class GemmSplit implements WorkerPool.Team {
                     float beta, float[] c, int cOffset, int ldc,
                     float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset) {
         GemmSplit s = LOCAL.get();
-        s.transA = transA;
-        s.transB = transB;
-        s.m = m;
-        s.n = n;
-        s.k = k;
-        s.alpha = alpha;
-        s.a = a;
-        s.aOffset = aOffset;
-        s.lda = lda;
-        s.b = b;
-        s.bOffset = bOffset;
-        s.ldb = ldb;
-        s.beta = beta;
-        s.c = c;
-        s.cOffset = cOffset;
-        s.ldc = ldc;
+        s.operands(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
         s.bias = bias;
         s.biasOffset = biasOffset;
         s.relu = relu;
@@ -77,7 +62,8 @@ final class GemmSplit implements WorkerPool.Team {
                 WorkerPool.run(s, s.parts);
             }
         } finally {
-            s.a = s.b = s.c = s.bias = s.sums = null; // keep no caller arrays alive between calls
+            s.release();
+            s.bias = s.sums = null;
             s.team.clear();
         }
     }
