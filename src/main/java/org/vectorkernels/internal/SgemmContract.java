@@ -14,6 +14,11 @@ public final class SgemmContract {
 
     private SgemmContract() {}
 
+    /** The number of parts an sgemm of this size is worth, at most the thread count: 1 keeps it on the calling thread. */
+    public static int parts(int m, int n, int k) {
+        return (int) Math.max(1, Math.min(org.vectorkernels.Parallelism.threads(), (long) m * n * k / PARALLEL_MIN_VOLUME));
+    }
+
     /**
      * {@code C := act(alpha·op(A)·op(B) + beta·C + 1·biasᵀ)}; when {@code sums} is not null also
      * {@code sums[j] := (accumulate ? sums[j] : 0) + Σ_p op(B)(p, j)}.

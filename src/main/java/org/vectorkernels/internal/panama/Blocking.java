@@ -2,7 +2,6 @@ package org.vectorkernels.internal.panama;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.vectorkernels.internal.SgemmContract;
 
 /**
  * Every block size of the SGEMM in one place, as BLIS keeps them in its context.
@@ -32,9 +31,6 @@ final class Blocking {
 
     /** Columns of C summed at once when m = 1: 8 KiB of sums, which stay in L1 while B streams past. */
     static final int ROW_CHUNK = size("rowChunk", 2048, LANES);
-
-    /** m·n·k per thread below which a call does not split (measured: see the README). */
-    static final long PARALLEL_MIN_VOLUME = SgemmContract.PARALLEL_MIN_VOLUME;
 
     /**
      * Whether row parts pack B once, together, instead of each for itself. Off: on 2 threads here it

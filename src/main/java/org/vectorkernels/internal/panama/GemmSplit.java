@@ -1,6 +1,5 @@
 package org.vectorkernels.internal.panama;
 
-import org.vectorkernels.Parallelism;
 import org.vectorkernels.internal.GemmParts;
 import org.vectorkernels.internal.WorkerPool;
 
@@ -24,13 +23,6 @@ final class GemmSplit extends GemmParts implements WorkerPool.Team {
     private boolean relu;
     private final PackingTeam team = new PackingTeam();
     private boolean shareA, shareB;
-
-    /** The number of parts a problem of this size is worth: 1 keeps it on the calling thread. */
-    static int parts(int m, int n, int k) {
-        long volume = (long) m * n * k;
-        long byVolume = volume / Blocking.PARALLEL_MIN_VOLUME;
-        return (int) Math.max(1, Math.min(Parallelism.threads(), byVolume));
-    }
 
     /** Runs the problem (blocked path, or the single-row path when m = 1) in {@code parts} parts. */
     static void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,

@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import org.vectorkernels.Epilogue;
 import org.vectorkernels.internal.Kernels;
+import org.vectorkernels.internal.SgemmContract;
 import org.vectorkernels.internal.SumRowsSplit;
 import org.vectorkernels.internal.WorkerPool;
 
@@ -28,7 +29,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
         // Column sums are taken while B is packed, so the fused call always packs.
         boolean direct = sums == null && m > 1 && !transB && n % Blocking.LANES == 0
                 && (long) m * n * k <= Blocking.DIRECT_MAX_VOLUME;
-        int parts = direct ? 1 : GemmSplit.parts(m, n, k);
+        int parts = direct ? 1 : SgemmContract.parts(m, n, k);
         if (parts > 1) {
             GemmSplit.run(parts, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
                     epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), sums, sumsOffset);
