@@ -5,52 +5,85 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Figures measured now against the baseline: one verdict each, and the table the gate prints. */
+import org.vectorkernels.bench.report.JmhResult;
+
+/**
+ * The verdicts: each figure's candidate ÷ base ratio of median times, measured in the same run,
+ * against its threshold; a slowdown past it fails only when the rank test agrees that the
+ * candidate's iterations are slower than the base's (p below {@link #ALPHA}).
+ */
 final class Judge {
     private Judge() {}
 
-    enum Verdict { OK, FASTER, REGRESSION, NEW }
+    /** The one-sided significance a regression (or an improvement) must reach besides its threshold. */
+    static final double ALPHA = 0.01;
 
-    record Row(String id, String bench, String shape, double baseline, double now, double tolerance, Verdict verdict) {
-        double change() {
-            return now / baseline - 1;
+    enum Verdict { OK, FASTER, REGRESSION, NEW, BROKEN }
+
+    /** Per-iteration times in seconds per operation, every fork of one side pooled; peak: the JVM's FMA peak. */
+    record Samples(double[] seconds, double[] peakGflops) {
+        static final Samples NONE = new Samples(new double[0], new double[0]);
+
+        /** The samples of one JMH result: its raw iterations and PeakProbe's secondary result, if it has one. */
+        static Samples of(JmhResult r) {
+            return new Samples(r.rawSeconds(), r.secondary().getOrDefault("peakGflops", new double[0]));
+        }
+
+        boolean isEmpty() {
+            return seconds.length == 0;
+        }
+
+        double median() {
+            return JmhResult.median(seconds);
         }
     }
 
-    static List<Row> judge(Map<String, Measured> now, Baseline baseline) {
+    record Row(Figure figure, Samples base, Samples candidate, double ratio, double pSlower, double threshold, Verdict verdict) {}
+
+    static List<Row> judge(List<Figure> figures, Map<Figure, Samples> base, Map<Figure, Samples> candidate, GateFile gate) {
         List<Row> rows = new ArrayList<>();
-        for (Measured m : now.values()) {
-            Baseline.Entry b = baseline.byId.get(m.check().id());
-            double base = b == null ? Double.NaN : b.value();
-            double tolerance = baseline.tolerance(m.check().id());
+        for (Figure f : figures) {
+            Samples b = base.getOrDefault(f, Samples.NONE), c = candidate.getOrDefault(f, Samples.NONE);
+            double ratio = c.median() / b.median();
+            double pSlower = Stats.pGreater(c.seconds(), b.seconds());
+            double pFaster = Stats.pGreater(b.seconds(), c.seconds());
+            double t = gate.threshold(f.id());
             Verdict v;
-            if (b == null) {
+            if (c.isEmpty()) {
+                v = Verdict.BROKEN;
+            } else if (b.isEmpty()) {
                 v = Verdict.NEW;
-            } else if (!(m.value() >= base * (1 - tolerance))) { // NaN counts as a regression
+            } else if (ratio > 1 + t && pSlower < ALPHA) {
                 v = Verdict.REGRESSION;
-            } else if (m.value() > base * (1 + tolerance)) {
+            } else if (ratio < 1 / (1 + t) && pFaster < ALPHA) {
                 v = Verdict.FASTER;
             } else {
                 v = Verdict.OK;
             }
-            rows.add(new Row(m.check().id(), m.check().bench(), m.check().shape(), base, m.value(), tolerance, v));
+            rows.add(new Row(f, b, c, ratio, pSlower, t, v));
         }
         return rows;
     }
 
-    /** A figure's value now. */
-    record Measured(Check check, double value) {}
-
     static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| figure | benchmark | shape | baseline | now | change | tolerance | verdict |\n");
-        sb.append("|---|---|---|---:|---:|---:|---:|---|\n");
+        sb.append("| figure | base µs | candidate µs | candidate ÷ base | p (slower) | threshold | candidate rate | ÷ FMA peak | verdict |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.3f | %s | %.0f%% | %s |%n", r.id(), r.bench(),
-                    r.shape(), Double.isNaN(r.baseline()) ? "–" : String.format(Locale.ROOT, "%.3f", r.baseline()), r.now(),
-                    Double.isNaN(r.baseline()) ? "–" : String.format(Locale.ROOT, "%+.1f%%", 100 * r.change()),
-                    100 * r.tolerance(), r.verdict()));
+            Figure f = r.figure();
+            double cs = r.candidate().median();
+            double peak = JmhResult.median(r.candidate().peakGflops());
+            String ofPeak = f.rateUnit().equals("GFLOP/s") && !Double.isNaN(peak) ? fmt("%.2f", f.rate(cs) / peak) : "–";
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f%% | %s | %s | %s |%n", f.id(),
+                    fmt("%.1f", r.base().median() * 1e6), fmt("%.1f", cs * 1e6), fmt("%.3f", r.ratio()),
+                    r.base().isEmpty() || r.candidate().isEmpty() ? "–" : fmt("%.1g", r.pSlower()), 100 * r.threshold(),
+                    Double.isNaN(cs) ? "–" : fmt("%.1f ", f.rate(cs)) + f.rateUnit(), ofPeak, r.verdict()));
         }
         return sb.toString();
+    }
+
+    /** A number, or "–" where it is not one. */
+    private static String fmt(String format, double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, format, v);
     }
 }

@@ -97,7 +97,8 @@ public record JmhResult(String benchmark, String className, Map<String, String> 
         return median(secondary.getOrDefault(name, new double[0]));
     }
 
-    private static double median(double[] values) {
+    /** The median of {@code values}, NaN ones left out; NaN when none is left. */
+    public static double median(double[] values) {
         double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (v.length == 0) {
             return Double.NaN;
@@ -107,14 +108,22 @@ public record JmhResult(String benchmark, String className, Map<String, String> 
 
     /** Seconds per operation from the median, for the time units JMH writes. */
     public double medianSeconds() {
-        String u = unit.replace("/op", "");
-        double scale = switch (u) {
+        return median() * secondsPerUnit();
+    }
+
+    /** Every raw iteration in seconds per operation. */
+    public double[] rawSeconds() {
+        double scale = secondsPerUnit();
+        return Arrays.stream(raw).map(v -> v * scale).toArray();
+    }
+
+    private double secondsPerUnit() {
+        return switch (unit.replace("/op", "")) {
             case "s" -> 1;
             case "ms" -> 1e-3;
             case "us" -> 1e-6;
             case "ns" -> 1e-9;
             default -> throw new IllegalArgumentException("not an average-time unit: " + unit);
         };
-        return median() * scale;
     }
 }

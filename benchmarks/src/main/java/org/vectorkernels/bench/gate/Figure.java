@@ -1,0 +1,33 @@
+package org.vectorkernels.bench.gate;
+
+import java.util.List;
+
+/**
+ * One figure the gate judges: a JMH benchmark method at one shape, timed on the base and on the
+ * candidate. {@code work} (floating-point operations, or bytes read for a reduction) only turns
+ * the time into a rate for the table; the verdict compares times.
+ */
+record Figure(String id, String className, String method, String shape, double work, String rateUnit) {
+
+    /** What the gate covers: SGEMM small, medium and large, the Affine passes, and sumRows. */
+    static List<Figure> suite() {
+        return List.of(
+                sgemm("64"), sgemm("256"), sgemm("1024"),
+                new Figure("Affine forward 256x784x512", "AffineBenchmark", "forwardFused", "256x784x512",
+                        2.0 * 256 * 784 * 512, "GFLOP/s"),
+                // dX and dW: two GEMMs of the same size (db is a sum, not counted).
+                new Figure("Affine backward 256x784x512", "AffineBenchmark", "backwardFused", "256x784x512",
+                        4.0 * 256 * 784 * 512, "GFLOP/s"),
+                new Figure("sumRows 4096x4096", "SumRowsBenchmark", "sumRows", "4096x4096", 4.0 * 4096 * 4096, "GB/s"));
+    }
+
+    private static Figure sgemm(String n) {
+        double s = Double.parseDouble(n);
+        return new Figure("sgemm " + n, "SgemmBenchmark", "vectorKernels", n, 2 * s * s * s, "GFLOP/s");
+    }
+
+    /** The rate for a time per operation in seconds: GFLOP/s or GB/s. */
+    double rate(double seconds) {
+        return work / seconds / 1e9;
+    }
+}
