@@ -1,5 +1,7 @@
 package org.vectorkernels;
 
+import org.vectorkernels.internal.WorkerPool;
+
 /**
  * How many threads the kernels may use for one call: sgemm (with or without an epilogue or
  * column sums) and sumRows split large problems along m and n, never along k, so results are
@@ -7,7 +9,11 @@ package org.vectorkernels;
  *
  * <p>The default is {@code -Dvectorkernels.threads=N}, or else the number of available
  * processors. 1 means strictly single-threaded: no worker thread is ever started. The workers
- * are daemon threads of this library (at most the count minus one, started when first needed);
+ * are daemon threads of this library (at most the count minus one, started when first needed,
+ * in the top thread group, with no context class loader and no inheritable thread-locals of the
+ * thread that started them); a worker idle for a minute exits ({@code
+ * -Dvectorkernels.workerKeepAliveMillis=N}), as do surplus ones when the count is lowered, and
+ * an interrupted one; {@link #shutdown()} stops them all;
  * the calling thread always works too, and a call finds no idle worker (many callers at once)
  * simply does more of the work itself, so callers never wait on each other and the library
  * adds no more than the count minus one threads to what the application runs. After each call
@@ -38,6 +44,17 @@ public final class Parallelism {
             throw new IllegalArgumentException("count must be at least 1, not " + count);
         }
         threads = count;
+        WorkerPool.retireBeyond(count - 1); // surplus workers exit once idle
+    }
+
+    /**
+     * Stops the library's worker threads and waits until they have exited: each finishes the
+     * part it is running first. For containers that unload an application, and for tests. Calls
+     * made afterwards still work: they start workers again when they need them. If the waiting
+     * thread is interrupted it stops waiting and keeps its interrupt status.
+     */
+    public static void shutdown() {
+        WorkerPool.shutdown();
     }
 
     private static int initial() {

@@ -5,10 +5,10 @@ import org.vectorkernels.Epilogue;
 /**
  * A large scalar SGEMM cut into row ranges for {@link WorkerPool}: each row of C is computed by
  * one part exactly as by the whole, so the result is bitwise the same for every thread count.
- * One instance per calling thread, reused.
+ * Instances are recycled from call to call ({@link Recycler}).
  */
 final class ScalarGemmSplit extends GemmParts {
-    private static final ThreadLocal<ScalarGemmSplit> LOCAL = ThreadLocal.withInitial(ScalarGemmSplit::new);
+    private static final Recycler<ScalarGemmSplit> POOL = new Recycler<>(ScalarGemmSplit::new);
 
     private int parts;
     private Epilogue epilogue;
@@ -16,7 +16,7 @@ final class ScalarGemmSplit extends GemmParts {
     static void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,
                     float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                     float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
-        ScalarGemmSplit s = LOCAL.get();
+        ScalarGemmSplit s = POOL.take();
         s.operands(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
         s.epilogue = epilogue;
         s.parts = parts;
@@ -25,6 +25,7 @@ final class ScalarGemmSplit extends GemmParts {
         } finally {
             s.release();
             s.epilogue = null;
+            POOL.give(s);
         }
     }
 

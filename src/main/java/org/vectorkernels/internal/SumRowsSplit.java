@@ -2,8 +2,8 @@ package org.vectorkernels.internal;
 
 /**
  * A large sumRows cut into column ranges for {@link WorkerPool}: each column is summed by one
- * part, rows in order, so the result is bitwise the same for every thread count. One instance
- * per calling thread, reused.
+ * part, rows in order, so the result is bitwise the same for every thread count. Instances are
+ * recycled from call to call ({@link Recycler}).
  */
 public final class SumRowsSplit implements WorkerPool.Parts {
     /** A kernel's single-threaded sumRows: {@code out[j] += Σ_i x[i][j]}, rows in order. */
@@ -11,7 +11,7 @@ public final class SumRowsSplit implements WorkerPool.Parts {
         void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset);
     }
 
-    private static final ThreadLocal<SumRowsSplit> LOCAL = ThreadLocal.withInitial(SumRowsSplit::new);
+    private static final Recycler<SumRowsSplit> POOL = new Recycler<>(SumRowsSplit::new);
     /** Columns per unit of work: whole cache lines of out, so parts never share one. */
     private static final int UNIT = 64;
     /** Elements per thread below which sumRows does not split: a few MiB each. */
@@ -30,7 +30,7 @@ public final class SumRowsSplit implements WorkerPool.Parts {
             serial.sumRows(m, n, x, xOffset, ldx, out, outOffset);
             return;
         }
-        SumRowsSplit s = LOCAL.get();
+        SumRowsSplit s = POOL.take();
         s.serial = serial;
         s.m = m;
         s.n = n;
@@ -45,6 +45,8 @@ public final class SumRowsSplit implements WorkerPool.Parts {
             WorkerPool.run(s, s.parts);
         } finally {
             s.x = s.out = null;
+            s.serial = null;
+            POOL.give(s);
         }
     }
 

@@ -3,6 +3,7 @@ package org.vectorkernels.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import org.vectorkernels.Parallelism;
@@ -12,10 +13,11 @@ import org.vectorkernels.Parallelism;
  * threads are idle. Each worker has a one-task mailbox: a caller hires idle workers by
  * compare-and-set, runs parts itself, and then waits only for the workers it hired, which are
  * already running its parts. So there is no queue to back up, no waiting on another caller, and
- * no deadlock when called from a ForkJoinPool task, a parallel stream or a virtual thread. The
- * per-caller task object is reused, so steady-state calls allocate nothing. Idle workers and
+ * no deadlock when called from a ForkJoinPool task, a parallel stream or a virtual thread. Task
+ * objects are recycled ({@link Recycler}), so steady-state calls allocate nothing. Idle workers and
  * waiting callers poll for a short while ({@link #SPIN_PROPERTY}) before they park, so calls in
- * quick succession do not pay for waking threads.
+ * quick succession do not pay for waking threads; a worker idle for {@link #KEEP_ALIVE_PROPERTY}
+ * exits.
  */
 public final class WorkerPool {
     /** One call's parts: {@code run(p)} for every p in [0, parts), each exactly once, in any order and thread. */
@@ -40,28 +42,42 @@ public final class WorkerPool {
     /** The system property for {@link #SPIN_NANOS}, in microseconds. */
     public static final String SPIN_PROPERTY = "vectorkernels.spinMicros";
 
+    /** The system property for {@link #KEEP_ALIVE_NANOS}, in milliseconds. */
+    public static final String KEEP_ALIVE_PROPERTY = "vectorkernels.workerKeepAliveMillis";
+
     /**
      * How long an idle worker polls for its next part, and a caller for its helpers, before
      * parking: waking a parked thread took about 30 µs here, twice per call (5% of a 1 ms call).
      */
-    static final long SPIN_NANOS = spinNanos(System.getProperty(SPIN_PROPERTY, "100"));
-    private static final ThreadLocal<Task> TASKS = ThreadLocal.withInitial(Task::new);
+    static final long SPIN_NANOS = 1000 * longProperty(SPIN_PROPERTY, "100", 1_000_000, "microseconds");
+
+    /** How long a worker stays idle before it exits; a later call starts workers again as needed. */
+    static final long KEEP_ALIVE_NANOS = 1_000_000 * longProperty(KEEP_ALIVE_PROPERTY, "60000", 86_400_000, "milliseconds");
+
+    private static final Recycler<Task> TASKS = new Recycler<>(Task::new);
     private static final Object LOCK = new Object();
+    /** The live workers; a worker leaves this array when it exits. Guarded by LOCK for writes. */
     private static volatile Worker[] workers = new Worker[0];
+    private static int started; // guarded by LOCK: numbers the workers' names
 
     private WorkerPool() {}
 
-    /** The spin of a {@link #SPIN_PROPERTY} value. */
-    static long spinNanos(String v) {
+    /** A whole-number property in [0, max]. */
+    static long longProperty(String name, String dflt, long max, String unit) {
+        return wholeNumber(name, System.getProperty(name, dflt), max, unit);
+    }
+
+    /** {@code value} of property {@code name} as a whole number in [0, max], or an exception that names it. */
+    static long wholeNumber(String name, String value, long max, String unit) {
         try {
-            long micros = Long.parseLong(v.trim());
-            if (micros >= 0 && micros <= 1_000_000) {
-                return micros * 1000;
+            long n = Long.parseLong(value.trim());
+            if (n >= 0 && n <= max) {
+                return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("-D" + SPIN_PROPERTY + "=" + v + ": must be a whole number of microseconds in [0, 1000000]");
+        throw new IllegalArgumentException("-D" + name + "=" + value + ": must be a whole number of " + unit + " in [0, " + max + "]");
     }
 
     /** Runs {@code body} for parts [0, parts) on up to {@link Parallelism#threads()} threads, then returns. */
@@ -73,12 +89,7 @@ public final class WorkerPool {
             }
             return;
         }
-        Task t = TASKS.get();
-        t.start(body);
-        t.open(parts);
-        hire(t, helpers);
-        t.work();
-        t.awaitHelpers();
+        call(body, parts, helpers, false);
     }
 
     /**
@@ -93,28 +104,53 @@ public final class WorkerPool {
             body.run(0);
             return;
         }
-        Task t = TASKS.get();
+        call(body, 0, helpers, true);
+    }
+
+    /**
+     * One call on the caller and hired workers. Whatever fails, before or in any part, the call
+     * returns (or throws the first failure) only once every hired worker has let go of it, so no
+     * part writes anything after the caller has returned. A failure before the parts open (a
+     * worker that could not start, a team that could not set up) lets the hired workers go
+     * without running any part.
+     */
+    private static void call(Parts body, int parts, int helpers, boolean team) {
+        Task t = TASKS.take();
         t.start(body);
-        int members = 1 + hire(t, helpers); // hired workers wait until the task opens
         try {
-            body.members(members);
-        } finally {
-            t.open(members); // even on failure, so that the hired workers are let go
+            int hired = hire(t, helpers); // hired workers wait until the task opens
+            if (team) {
+                parts = 1 + hired;
+                ((Team) body).members(parts);
+            }
+        } catch (Throwable e) {
+            t.fail(e);
         }
+        t.open(t.failure.get() == null ? parts : 0);
         t.work();
         t.awaitHelpers();
+        Throwable f = t.finish();
+        TASKS.give(t);
+        if (f instanceof RuntimeException r) {
+            throw r;
+        } else if (f instanceof Error e) {
+            throw e;
+        } else if (f != null) {
+            throw new IllegalStateException(f);
+        }
     }
 
     /** Offers the task to idle workers until {@code count} took it or none is left; returns how many did. */
     private static int hire(Task t, int count) {
         Worker[] pool = workers(count);
         int hired = 0;
-        for (int i = 0; i < count && hired < count; i++) {
+        for (int i = 0; i < pool.length && hired < count; i++) {
             hired += pool[i].offer(t) ? 1 : 0;
         }
         return hired;
     }
 
+    /** The workers, at least {@code count} of them; only started ones are ever published, so every offer taken runs. */
     private static Worker[] workers(int count) {
         Worker[] w = workers;
         if (w.length >= count) {
@@ -122,32 +158,88 @@ public final class WorkerPool {
         }
         synchronized (LOCK) {
             w = workers;
-            if (w.length < count) {
-                Worker[] grown = java.util.Arrays.copyOf(w, count);
-                for (int i = w.length; i < count; i++) {
-                    grown[i] = new Worker(i + 1);
-                    grown[i].start();
-                }
-                workers = w = grown;
+            while (w.length < count) {
+                Worker fresh = new Worker(++started);
+                fresh.start(); // may fail (no more native threads): the call then fails as a whole, see call
+                w = java.util.Arrays.copyOf(w, w.length + 1);
+                w[w.length - 1] = fresh;
+                workers = w;
             }
         }
         return w;
     }
 
-    /** One caller's call, reused for its next call once every hired worker has let go of it. */
+    /** Asks the workers beyond the first {@code keep} to exit; each does once it is idle. */
+    public static void retireBeyond(int keep) {
+        synchronized (LOCK) {
+            Worker[] w = workers;
+            if (w.length <= keep) {
+                return;
+            }
+            for (int i = Math.max(0, keep); i < w.length; i++) {
+                w[i].retire();
+            }
+            workers = java.util.Arrays.copyOf(w, Math.max(0, keep));
+        }
+    }
+
+    /**
+     * Asks every worker to exit and waits until they have (each finishes the part it is running).
+     * Calls made later start workers again as needed. An interrupt stops the wait, and stays set.
+     */
+    public static void shutdown() {
+        Worker[] w;
+        synchronized (LOCK) {
+            w = workers;
+            retireBeyond(0);
+        }
+        for (Worker worker : w) {
+            if (worker == Thread.currentThread()) {
+                continue; // called from a part: this worker exits once the part is done
+            }
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The live workers now, for tests and diagnostics. */
+    public static int liveWorkers() {
+        return workers.length;
+    }
+
+    private static void remove(Worker gone) {
+        synchronized (LOCK) {
+            Worker[] w = workers;
+            for (int i = 0; i < w.length; i++) {
+                if (w[i] == gone) {
+                    Worker[] less = new Worker[w.length - 1];
+                    System.arraycopy(w, 0, less, 0, i);
+                    System.arraycopy(w, i + 1, less, i, w.length - i - 1);
+                    workers = less;
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One call, recycled for a later call once every hired worker has let go of it. */
     private static final class Task {
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger helpers = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
         private Parts body;
         private int parts;
         private Thread caller;
-        private volatile Throwable failure;
         private volatile boolean open;
 
         void start(Parts body) {
             this.body = body;
             this.caller = Thread.currentThread();
-            failure = null;
+            failure.set(null);
             helpers.set(0);
             open = false;
         }
@@ -159,6 +251,10 @@ public final class WorkerPool {
             open = true;
         }
 
+        void fail(Throwable e) {
+            failure.compareAndSet(null, e); // the first failure is the one reported
+        }
+
         /** Claims and runs parts until none are left. */
         void work() {
             while (!open) {
@@ -168,41 +264,51 @@ public final class WorkerPool {
                 try {
                     body.run(p);
                 } catch (Throwable e) {
-                    if (failure == null) {
-                        failure = e;
-                    }
+                    fail(e);
                 }
             }
         }
 
+        /** Waits for every hired worker; an interrupt does not end the wait (the workers are writing C), and stays set. */
         void awaitHelpers() {
             long spinStart = System.nanoTime();
             while (helpers.get() > 0 && System.nanoTime() - spinStart < SPIN_NANOS) {
                 Thread.onSpinWait();
             }
+            boolean interrupted = false;
             while (helpers.get() > 0) {
                 LockSupport.park(this);
+                interrupted |= Thread.interrupted(); // else park returns at once, and this loop spins
             }
-            body = null;
-            Throwable f = failure;
-            if (f instanceof RuntimeException r) {
-                throw r;
-            } else if (f instanceof Error e) {
-                throw e;
-            } else if (f != null) {
-                throw new IllegalStateException(f);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
 
+        /** The failure, if any; drops the references of the call. */
+        Throwable finish() {
+            body = null;
+            caller = null;
+            return failure.getAndSet(null);
+        }
+
         void helperDone() {
+            Thread c = caller;
             if (helpers.decrementAndGet() == 0) {
-                LockSupport.unpark(caller);
+                LockSupport.unpark(c);
             }
         }
     }
 
+    /**
+     * A worker: a daemon platform thread in the top thread group, with no context class loader and
+     * no inheritable thread-locals of the thread that happened to start it, so that it pins none
+     * of a caller's context (an application server's class loader, say).
+     */
     private static final class Worker extends Thread {
         private static final VarHandle MAILBOX;
+        /** In a worker's mailbox once it has exited or is exiting: offers fail. */
+        private static final Task RETIRED = new Task();
 
         static {
             try {
@@ -214,10 +320,21 @@ public final class WorkerPool {
 
         @SuppressWarnings("unused") // through MAILBOX
         private volatile Task mailbox;
+        private volatile boolean retiring;
 
         Worker(int index) {
-            super("vector-kernels-worker-" + index);
+            super(topGroup(), null, "vector-kernels-worker-" + index, 0, false);
             setDaemon(true);
+            setPriority(NORM_PRIORITY);
+            setContextClassLoader(null);
+        }
+
+        private static ThreadGroup topGroup() {
+            ThreadGroup g = Thread.currentThread().getThreadGroup();
+            while (g.getParent() != null) {
+                g = g.getParent();
+            }
+            return g;
         }
 
         /** Hires this worker for {@code t} if it is idle. */
@@ -231,23 +348,40 @@ public final class WorkerPool {
             return false;
         }
 
+        /** Asks this worker to exit once it is idle. */
+        void retire() {
+            retiring = true;
+            LockSupport.unpark(this);
+        }
+
         @Override
         public void run() {
-            long idleSince = System.nanoTime(); // polls this long after each part before parking
-            while (true) {
-                Task t = mailbox;
-                if (t == null) {
-                    if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                        Thread.onSpinWait();
-                    } else {
-                        LockSupport.park(this);
+            try {
+                long idleSince = System.nanoTime(); // polls this long after each part before parking
+                while (true) {
+                    Task t = mailbox;
+                    if (t == null) {
+                        long idle = System.nanoTime() - idleSince;
+                        // An interrupt asks a library thread to stop: it exits, rather than spin on a park that returns at once.
+                        boolean leave = retiring || Thread.interrupted() || idle >= KEEP_ALIVE_NANOS;
+                        if (leave && MAILBOX.compareAndSet(this, (Task) null, RETIRED)) {
+                            return;
+                        } else if (leave) {
+                            retiring = true; // hired meanwhile: run that part, then leave
+                        } else if (idle < SPIN_NANOS) {
+                            Thread.onSpinWait();
+                        } else {
+                            LockSupport.parkNanos(this, KEEP_ALIVE_NANOS - idle);
+                        }
+                        continue;
                     }
-                    continue;
+                    t.work();
+                    mailbox = null;
+                    t.helperDone();
+                    idleSince = System.nanoTime();
                 }
-                t.work();
-                mailbox = null;
-                t.helperDone();
-                idleSince = System.nanoTime();
+            } finally {
+                remove(this);
             }
         }
     }

@@ -136,11 +136,15 @@ class WorkerPoolTest {
 
     @Test
     void spinPropertyIsMicrosecondsAndBadValuesNameTheProperty() {
-        assertEquals(0, WorkerPool.spinNanos("0"));
-        assertEquals(100_000, WorkerPool.spinNanos(" 100 "));
+        assertEquals(0, spinMicros("0"));
+        assertEquals(100, spinMicros(" 100 "));
         for (String bad : new String[] {"-1", "1000001", "1.5", "", "fast"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkerPool.spinNanos(bad));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spinMicros(bad));
             assertTrue(e.getMessage().contains(WorkerPool.SPIN_PROPERTY + "=" + bad), e.getMessage());
         }
+    }
+
+    private static long spinMicros(String v) {
+        return WorkerPool.wholeNumber(WorkerPool.SPIN_PROPERTY, v, 1_000_000, "microseconds");
     }
 }

@@ -18,19 +18,24 @@ final class DirectSgemm {
                         float[] bias, int biasOffset, boolean relu) {
         // A(i, p) = a[aOffset + i*aRow + p*aStep]
         int aRow = transA ? 1 : lda, aStep = transA ? lda : 1;
-        float[] tile = Workspace.current().tile();
-        for (int i = 0; i < m; i += ROWS) {
-            int rows = Math.min(ROWS, m - i);
-            // A short last block re-reads row m-1 to keep every load in bounds; those rows are not stored.
-            int a0 = aOffset + i * aRow;
-            int a1 = aOffset + Math.min(i + 1, m - 1) * aRow;
-            int a2 = aOffset + Math.min(i + 2, m - 1) * aRow;
-            int a3 = aOffset + Math.min(i + 3, m - 1) * aRow;
-            for (int j = 0; j < n; j += Blocking.NR) {
-                int nr = Math.min(Blocking.NR, n - j);
-                tile(k, a, a0, a1, a2, a3, aStep, b, bOffset + j, ldb, nr, tile);
-                TileStore.write(tile, rows, nr, alpha, beta, c, cOffset + i * ldc + j, ldc, bias, biasOffset + j, relu);
+        Workspace ws = Workspace.take();
+        try {
+            float[] tile = ws.tile();
+            for (int i = 0; i < m; i += ROWS) {
+                int rows = Math.min(ROWS, m - i);
+                // A short last block re-reads row m-1 to keep every load in bounds; those rows are not stored.
+                int a0 = aOffset + i * aRow;
+                int a1 = aOffset + Math.min(i + 1, m - 1) * aRow;
+                int a2 = aOffset + Math.min(i + 2, m - 1) * aRow;
+                int a3 = aOffset + Math.min(i + 3, m - 1) * aRow;
+                for (int j = 0; j < n; j += Blocking.NR) {
+                    int nr = Math.min(Blocking.NR, n - j);
+                    tile(k, a, a0, a1, a2, a3, aStep, b, bOffset + j, ldb, nr, tile);
+                    TileStore.write(tile, rows, nr, alpha, beta, c, cOffset + i * ldc + j, ldc, bias, biasOffset + j, relu);
+                }
             }
+        } finally {
+            Workspace.give(ws);
         }
     }
 

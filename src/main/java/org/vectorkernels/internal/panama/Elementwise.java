@@ -82,15 +82,20 @@ final class Elementwise {
     }
 
     static void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp) {
-        float[] scratch = Workspace.current().tile();
-        // One small method per pass, so that C2 inlines exp and keeps every vector in registers.
-        // A row's last partial vector goes through scratch padded with −inf (e^−inf = 0), not
-        // through masked operations, which C2 did not intrinsify here (they allocated).
-        for (int r = 0, row = 0; r < m; r++, row += n) {
-            float max = rowMax(n, x, row, scratch);
-            float sum = expAndSum(n, x, row, max, y, scratch);
-            scaleRow(n, y, row, 1f / sum, scratch);
-            logSumExp[r] = max + (float) Math.log(sum);
+        Workspace ws = Workspace.take();
+        try {
+            float[] scratch = ws.tile();
+            // One small method per pass, so that C2 inlines exp and keeps every vector in registers.
+            // A row's last partial vector goes through scratch padded with −inf (e^−inf = 0), not
+            // through masked operations, which C2 did not intrinsify here (they allocated).
+            for (int r = 0, row = 0; r < m; r++, row += n) {
+                float max = rowMax(n, x, row, scratch);
+                float sum = expAndSum(n, x, row, max, y, scratch);
+                scaleRow(n, y, row, 1f / sum, scratch);
+                logSumExp[r] = max + (float) Math.log(sum);
+            }
+        } finally {
+            Workspace.give(ws);
         }
     }
 

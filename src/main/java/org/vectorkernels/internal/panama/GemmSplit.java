@@ -1,6 +1,7 @@
 package org.vectorkernels.internal.panama;
 
 import org.vectorkernels.internal.GemmParts;
+import org.vectorkernels.internal.Recycler;
 import org.vectorkernels.internal.WorkerPool;
 
 /**
@@ -11,11 +12,11 @@ import org.vectorkernels.internal.WorkerPool;
  * columns; with column sums always columns, so that each column is summed once. Each part packs
  * what it reads itself, unless the parts run as a team that packs that operand once, together
  * ({@link PackingTeam}): column parts all of a small enough A ({@link Blocking#SHARE_PACKED_A}),
- * row parts each block of B ({@code -Dvectorkernels.sharePackedB=true}). One
- * instance per calling thread, reused: a call allocates nothing.
+ * row parts each block of B ({@code -Dvectorkernels.sharePackedB=true}). Instances are
+ * recycled from call to call ({@link Recycler}): a call allocates nothing.
  */
 final class GemmSplit extends GemmParts implements WorkerPool.Team {
-    private static final ThreadLocal<GemmSplit> LOCAL = ThreadLocal.withInitial(GemmSplit::new);
+    private static final Recycler<GemmSplit> POOL = new Recycler<>(GemmSplit::new);
 
     private boolean rowPath, byRows;
     private int biasOffset, sumsOffset, units, parts;
@@ -29,7 +30,7 @@ final class GemmSplit extends GemmParts implements WorkerPool.Team {
                     float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                     float beta, float[] c, int cOffset, int ldc,
                     float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset) {
-        GemmSplit s = LOCAL.get();
+        GemmSplit s = POOL.take();
         s.operands(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
         s.bias = bias;
         s.biasOffset = biasOffset;
@@ -57,6 +58,7 @@ final class GemmSplit extends GemmParts implements WorkerPool.Team {
             s.release();
             s.bias = s.sums = null;
             s.team.clear();
+            POOL.give(s);
         }
     }
 

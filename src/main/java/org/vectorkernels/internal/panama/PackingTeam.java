@@ -6,8 +6,7 @@ import org.vectorkernels.internal.TeamBarrier;
  * The parts of one split that pack an operand together: each member packs its share of the
  * micro-panels into one buffer that all of them then read, so it is packed once per call
  * instead of once per part. Row parts can share the blocks of B; column parts all of A. The
- * buffers are the calling thread's workspace, which that thread does not otherwise use while
- * its team runs.
+ * buffers are a workspace of the team's own, taken for the call and given back after it.
  */
 final class PackingTeam {
     final TeamBarrier barrier = new TeamBarrier();
@@ -16,18 +15,25 @@ final class PackingTeam {
     float[] panelsA;
     /** The shared block of packed B, or null when each member packs its own. */
     float[] panelsB;
+    private Workspace shared;
 
     /** Prepares for a team of {@code members}; a size of 0 leaves that operand to each member. */
     void reset(int members, int sizeA, int sizeB) {
         this.members = members;
-        Workspace ws = Workspace.current();
-        panelsA = sizeA > 0 ? ws.packedA(sizeA) : null;
-        panelsB = sizeB > 0 ? ws.packedB(sizeB) : null;
+        if (shared == null) {
+            shared = Workspace.take();
+        }
+        panelsA = sizeA > 0 ? shared.packedA(sizeA) : null;
+        panelsB = sizeB > 0 ? shared.packedB(sizeB) : null;
         barrier.reset(members);
     }
 
-    /** Drops the buffer references once the call is over. */
+    /** Drops the buffer references and gives the workspace back once the call is over. */
     void clear() {
         panelsA = panelsB = null;
+        if (shared != null) {
+            Workspace.give(shared);
+            shared = null;
+        }
     }
 }

@@ -57,49 +57,53 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         float beta, float[] c, int cOffset, int ldc,
                         float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset,
                         PackingTeam team, int member) {
-        Workspace ws = Workspace.current();
-        boolean sharedA = team != null && team.panelsA != null, sharedB = team != null && team.panelsB != null;
-        // The share of each block's micro-panels this thread packs: all of them unless the team shares it.
-        int partsB = sharedB ? team.members : 1, partB = sharedB ? member : 0;
-        int kcMax = Blocking.kBlock(k);
-        int mPadded = Blocking.roundUp(m, Blocking.MR);
-        if (sharedA) {
-            packWholeA(transA, m, k, kcMax, a, aOffset, lda, team, member);
-            team.barrier.await();
-        }
-        for (int jc = 0; jc < n; jc += Blocking.NC) {
-            int nc = Math.min(Blocking.NC, n - jc);
-            int panelsB = Math.ceilDiv(nc, Blocking.NR);
-            for (int pc = 0; pc < k; pc += kcMax) {
-                int kc = Math.min(kcMax, k - pc);
-                float[] packedB = sharedB ? team.panelsB : ws.packedB(panelsB * Blocking.NR * kcMax);
-                int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * Blocking.NR;
-                int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * Blocking.NR);
-                if (c0 < c1) {
-                    Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, c0 * kc,
-                            sums, sumsOffset + jc + c0);
-                }
-                await(sharedB, team);
-                // beta scales C once, in the first k block; the epilogue comes with the last.
-                float betaNow = pc == 0 ? beta : 1f;
-                boolean last = pc + kc >= k;
-                for (int ic = 0; ic < m; ic += Blocking.MC) {
-                    int mc = Math.min(Blocking.MC, m - ic);
-                    float[] packedA;
-                    int aIdx;
-                    if (sharedA) {
-                        packedA = team.panelsA;
-                        aIdx = mPadded * pc + ic * kc; // see packWholeA
-                    } else {
-                        packedA = ws.packedA(Math.ceilDiv(mc, Blocking.MR) * Blocking.MR * kcMax);
-                        aIdx = 0;
-                        Packing.packA(transA, a, aOffset, lda, ic, pc, mc, kc, packedA, 0);
-                    }
-                    MacroKernel.compute(mc, nc, kc, packedA, aIdx, packedB, ws.tile(), alpha, betaNow,
-                            c, cOffset + ic * ldc + jc, ldc, last ? bias : null, biasOffset + jc, last && relu);
-                }
-                await(sharedB, team); // every member is done with this block of B before it is packed over
+        Workspace ws = Workspace.take();
+        try {
+            boolean sharedA = team != null && team.panelsA != null, sharedB = team != null && team.panelsB != null;
+            // The share of each block's micro-panels this thread packs: all of them unless the team shares it.
+            int partsB = sharedB ? team.members : 1, partB = sharedB ? member : 0;
+            int kcMax = Blocking.kBlock(k);
+            int mPadded = Blocking.roundUp(m, Blocking.MR);
+            if (sharedA) {
+                packWholeA(transA, m, k, kcMax, a, aOffset, lda, team, member);
+                team.barrier.await();
             }
+            for (int jc = 0; jc < n; jc += Blocking.NC) {
+                int nc = Math.min(Blocking.NC, n - jc);
+                int panelsB = Math.ceilDiv(nc, Blocking.NR);
+                for (int pc = 0; pc < k; pc += kcMax) {
+                    int kc = Math.min(kcMax, k - pc);
+                    float[] packedB = sharedB ? team.panelsB : ws.packedB(panelsB * Blocking.NR * kcMax);
+                    int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * Blocking.NR;
+                    int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * Blocking.NR);
+                    if (c0 < c1) {
+                        Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, c0 * kc,
+                                sums, sumsOffset + jc + c0);
+                    }
+                    await(sharedB, team);
+                    // beta scales C once, in the first k block; the epilogue comes with the last.
+                    float betaNow = pc == 0 ? beta : 1f;
+                    boolean last = pc + kc >= k;
+                    for (int ic = 0; ic < m; ic += Blocking.MC) {
+                        int mc = Math.min(Blocking.MC, m - ic);
+                        float[] packedA;
+                        int aIdx;
+                        if (sharedA) {
+                            packedA = team.panelsA;
+                            aIdx = mPadded * pc + ic * kc; // see packWholeA
+                        } else {
+                            packedA = ws.packedA(Math.ceilDiv(mc, Blocking.MR) * Blocking.MR * kcMax);
+                            aIdx = 0;
+                            Packing.packA(transA, a, aOffset, lda, ic, pc, mc, kc, packedA, 0);
+                        }
+                        MacroKernel.compute(mc, nc, kc, packedA, aIdx, packedB, ws.tile(), alpha, betaNow,
+                                c, cOffset + ic * ldc + jc, ldc, last ? bias : null, biasOffset + jc, last && relu);
+                    }
+                    await(sharedB, team); // every member is done with this block of B before it is packed over
+                }
+            }
+        } finally {
+            Workspace.give(ws);
         }
     }
 
@@ -185,7 +189,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
     }
 
     @Override
-    public void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp) {
+    public void softmaxRows(int m, int n, float[] x, float[] y, double[] logSumExp) {
         Elementwise.softmaxRows(m, n, x, y, logSumExp);
     }
 

@@ -23,24 +23,28 @@ final class RowTimesMatrix {
     static void compute(boolean transA, boolean transB, int n, int k, float alpha,
                         float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                         float beta, float[] c, int cOffset, float[] bias, int biasOffset, boolean relu) {
-        Workspace ws = Workspace.current();
-        // op(A) copied contiguous and zero-padded to whole vectors, so that no load of it needs a mask.
-        int kPadded = Blocking.roundUp(k, Blocking.LANES);
-        float[] x = ws.packedA(kPadded);
-        int stride = transA ? lda : 1;
-        for (int p = 0; p < k; p++) {
-            x[p] = a[aOffset + p * stride];
-        }
-        Arrays.fill(x, k, kPadded, 0f);
-        float[] sums = ws.rowSums();
-        for (int j0 = 0; j0 < n; j0 += Blocking.ROW_CHUNK) {
-            int width = Math.min(Blocking.ROW_CHUNK, n - j0);
-            if (transB) {
-                dots(width, k, x, b, bOffset + j0 * ldb, ldb, sums, ws.tile());
-            } else {
-                axpys(width, k, x, b, bOffset + j0, ldb, sums);
+        Workspace ws = Workspace.take();
+        try {
+            // op(A) copied contiguous and zero-padded to whole vectors, so that no load of it needs a mask.
+            int kPadded = Blocking.roundUp(k, Blocking.LANES);
+            float[] x = ws.packedA(kPadded);
+            int stride = transA ? lda : 1;
+            for (int p = 0; p < k; p++) {
+                x[p] = a[aOffset + p * stride];
             }
-            TileStore.write(sums, 1, width, alpha, beta, c, cOffset + j0, 0, bias, biasOffset + j0, relu);
+            Arrays.fill(x, k, kPadded, 0f);
+            float[] sums = ws.rowSums();
+            for (int j0 = 0; j0 < n; j0 += Blocking.ROW_CHUNK) {
+                int width = Math.min(Blocking.ROW_CHUNK, n - j0);
+                if (transB) {
+                    dots(width, k, x, b, bOffset + j0 * ldb, ldb, sums, ws.tile());
+                } else {
+                    axpys(width, k, x, b, bOffset + j0, ldb, sums);
+                }
+                TileStore.write(sums, 1, width, alpha, beta, c, cOffset + j0, 0, bias, biasOffset + j0, relu);
+            }
+        } finally {
+            Workspace.give(ws);
         }
     }
 

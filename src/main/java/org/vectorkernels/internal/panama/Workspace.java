@@ -1,20 +1,38 @@
 package org.vectorkernels.internal.panama;
 
+import org.vectorkernels.internal.Recycler;
+
 /**
- * The packing buffers of one thread. Thread-confined, so concurrent callers never share one,
- * and kept between calls, so steady-state calls allocate nothing; they grow only when a larger
- * block is first needed.
+ * The packing buffers of one running part of a call, taken for the part and given back after it
+ * ({@link Recycler}): concurrent parts never share one, and the memory kept is bounded by the
+ * calls running, not by the threads that ever called. Buffers grow only when a larger block is
+ * first needed.
+ *
+ * <p>What one running part needs: packed A of up to MC·KC floats, packed B of up to
+ * min(n, NC)·min(k, KC) floats (both padded to whole micro-panels), each rounded up as
+ * {@link #capacity} says; the library keeps at most {@link Recycler#SLOTS} idle workspaces.
  */
 final class Workspace {
-    private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
+    private static final Recycler<Workspace> POOL = new Recycler<>(Workspace::new);
+
+    /** An array header, as HotSpot lays one out with or without compressed class pointers. */
+    private static final int HEADER_BYTES = 16;
+    private static final int MIB = 1 << 20;
 
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
     private final float[] tile = new float[Blocking.MR * Blocking.NR];
     private final float[] rowSums = new float[Blocking.ROW_CHUNK + Blocking.LANES];
 
-    static Workspace current() {
-        return LOCAL.get();
+    private Workspace() {}
+
+    /** A workspace for this part of a call; give it back with {@link #give}. */
+    static Workspace take() {
+        return POOL.take();
+    }
+
+    static void give(Workspace ws) {
+        POOL.give(ws);
     }
 
     /** Scratch for one finished micro-tile on its way to C. */
@@ -29,15 +47,29 @@ final class Workspace {
 
     float[] packedA(int size) {
         if (packedA.length < size) {
-            packedA = new float[size];
+            packedA = new float[capacity(size)];
         }
         return packedA;
     }
 
     float[] packedB(int size) {
         if (packedB.length < size) {
-            packedB = new float[size];
+            packedB = new float[capacity(size)];
         }
         return packedB;
+    }
+
+    /**
+     * The floats to allocate for {@code size}: from half a MiB on (where G1 makes an array humongous,
+     * in regions of its own) whole MiB less the header, so that no array spills a few bytes into one
+     * more region (1 MiB of floats plus its header took two regions of 1 MiB, for 16 bytes).
+     */
+    static int capacity(int size) {
+        long bytes = 4L * size + HEADER_BYTES;
+        if (bytes < MIB / 2) {
+            return size;
+        }
+        long whole = (bytes + MIB - 1) / MIB * MIB;
+        return (int) Math.min(Integer.MAX_VALUE - 8, (whole - HEADER_BYTES) / 4);
     }
 }
