@@ -15,10 +15,14 @@ import java.util.zip.GZIPInputStream;
  * Reads the IDX format of MNIST-style data sets, plain or gzip-compressed (detected from the
  * first bytes): a magic number {@code 00 00 TT DD} (TT the element type, DD the number of
  * dimensions), DD big-endian 32-bit sizes, then the elements in row-major order. Only unsigned
- * bytes (TT = 08), which MNIST and Fashion-MNIST use, are supported. Errors say what is wrong and where.
+ * bytes (TT = 08), which MNIST and Fashion-MNIST use, are supported. Errors are {@code IOException}s
+ * that name the file and say what is wrong; a header that claims more than the file holds costs
+ * no more memory than the file's bytes.
  */
 public final class Idx {
     static final int UNSIGNED_BYTE = 0x08;
+    /** The first allocation for a stream's elements, before any of them has been read. */
+    private static final int CHUNK = 1 << 16;
 
     private Idx() {}
 
@@ -48,21 +52,59 @@ public final class Idx {
         }
     }
 
+    /** No limit beyond what one array can hold. */
+    public static final long NO_LIMIT = Integer.MAX_VALUE - 8;
+
+    /** Reads one IDX file, of any size one array can hold. */
     public static Array read(Path file) throws IOException {
+        return read(file, NO_LIMIT);
+    }
+
+    /**
+     * Reads one IDX file whose elements take at most {@code maxBytes} bytes. A plain file's header
+     * is checked against the file's size before anything is allocated; a compressed one is read in
+     * chunks, so memory follows the bytes that really come, whatever its header claims.
+     */
+    public static Array read(Path file, long maxBytes) throws IOException {
         Objects.requireNonNull(file, "file");
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), Files.isRegularFile(file) ? Files.size(file) : -1, maxBytes);
         }
     }
 
     /** Reads one IDX array from {@code in} (not closed); {@code name} is for messages. */
     public static Array read(InputStream in, String name) throws IOException {
+        return read(in, name, -1, NO_LIMIT);
+    }
+
+    /**
+     * Reads one IDX array from {@code in} (not closed), {@code fileBytes} long if known (else -1),
+     * whose elements take at most {@code maxBytes}. Every error names {@code name}.
+     */
+    public static Array read(InputStream in, String name, long fileBytes, long maxBytes) throws IOException {
         Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(name, "name");
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must not be negative, not " + maxBytes);
+        }
+        try {
+            return parse(in, name, fileBytes, maxBytes);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(name + ": ")) {
+                throw e;
+            }
+            // The JDK's own errors (a broken gzip stream, an early end) say neither the file nor what was read.
+            throw new IOException(name + ": unreadable: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+        }
+    }
+
+    private static Array parse(InputStream in, String name, long fileBytes, long maxBytes) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         buffered.mark(2);
         int b0 = buffered.read(), b1 = buffered.read();
         buffered.reset();
-        InputStream raw = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        boolean gzip = b0 == 0x1f && b1 == 0x8b;
+        InputStream raw = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
         DataInputStream data = new DataInputStream(raw);
         int magic;
         try {
@@ -96,12 +138,37 @@ public final class Idx {
                         + " hold more elements than one array can");
             }
         }
-        byte[] elements = new byte[(int) size];
-        int got = data.readNBytes(elements, 0, elements.length);
-        if (got < elements.length) {
+        if (size > maxBytes) {
+            throw new IOException(name + ": dimensions " + Arrays.toString(dims) + " hold " + size
+                    + " bytes, more than the limit of " + maxBytes);
+        }
+        long header = 4L + 4L * rank;
+        if (!gzip && fileBytes >= 0 && fileBytes - header < size) {
+            throw new IOException(name + ": truncated: dimensions " + Arrays.toString(dims) + " need " + size
+                    + " bytes of data, but the file holds " + Math.max(0, fileBytes - header));
+        }
+        byte[] elements = readUpTo(data, (int) size);
+        if (elements.length < size) {
             throw new IOException(name + ": truncated: dimensions " + Arrays.toString(dims) + " need "
-                    + elements.length + " bytes of data, but the file ends after " + got);
+                    + size + " bytes of data, but the " + (gzip ? "decompressed data ends" : "file ends") + " after " + elements.length);
         }
         return new Array(dims, elements);
+    }
+
+    /** Up to {@code size} bytes, fewer if the stream ends first, in a buffer that grows as data comes. */
+    private static byte[] readUpTo(InputStream in, int size) throws IOException {
+        byte[] buf = new byte[Math.min(size, CHUNK)];
+        int got = 0;
+        while (got < size) {
+            if (got == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(size, 2L * buf.length));
+            }
+            int n = in.read(buf, got, buf.length - got);
+            if (n < 0) {
+                return Arrays.copyOf(buf, got);
+            }
+            got += n;
+        }
+        return buf;
     }
 }

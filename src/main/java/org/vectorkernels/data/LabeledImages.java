@@ -20,8 +20,25 @@ public record LabeledImages(Tensor images, int[] labels) {
         }
     }
 
+    /** The classes of MNIST and Fashion-MNIST. */
+    public static final int TEN_CLASSES = 10;
+
+    /** Reads a set of ten classes (MNIST, Fashion-MNIST), of any size. */
     public static LabeledImages read(Path images, Path labels) throws IOException {
-        Idx.Array x = Idx.read(images), t = Idx.read(labels);
+        return read(images, labels, TEN_CLASSES, Idx.NO_LIMIT);
+    }
+
+    /**
+     * Reads a set whose labels are in [0, classes), with at most {@code maxBytes} bytes of pixels
+     * (each becomes a 4-byte float: the set then takes about 5·maxBytes of memory).
+     */
+    public static LabeledImages read(Path images, Path labels, int classes, long maxBytes) throws IOException {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(labels, "labels");
+        if (classes < 1 || classes > 256) {
+            throw new IllegalArgumentException("classes must be in [1, 256] (labels are bytes), not " + classes);
+        }
+        Idx.Array x = Idx.read(images, maxBytes), t = Idx.read(labels, maxBytes);
         if (x.dims().length < 2) {
             throw new IOException(images + ": images need at least 2 dimensions, not " + Arrays.toString(x.dims()));
         }
@@ -32,7 +49,13 @@ public record LabeledImages(Tensor images, int[] labels) {
             throw new IOException("count mismatch: " + images + " holds " + x.count() + " images but " + labels
                     + " holds " + t.count() + " labels");
         }
-        return new LabeledImages(Tensor.of(x.floats(1f / 255), x.dims()), t.labels());
+        int[] classOf = t.labels();
+        for (int i = 0; i < classOf.length; i++) {
+            if (classOf[i] >= classes) {
+                throw new IOException(labels + ": label " + i + " is " + classOf[i] + ", not a class in [0, " + classes + ")");
+            }
+        }
+        return new LabeledImages(Tensor.of(x.floats(1f / 255), x.dims()), classOf);
     }
 
     public int size() {
