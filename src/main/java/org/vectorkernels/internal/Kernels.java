@@ -36,7 +36,7 @@ public interface Kernels {
      * Row-wise softmax of the m×n matrix x into y, stable (the row's max is subtracted before
      * exp), and {@code logSumExp[i] = log Σ_j e^(x(i, j))}, also computed stably, for the loss.
      */
-    void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp);
+    void softmaxRows(int m, int n, float[] x, float[] y, double[] logSumExp);
 
     /** A one-line description for logs. */
     String description();

@@ -111,7 +111,7 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp) {
+    public void softmaxRows(int m, int n, float[] x, float[] y, double[] logSumExp) {
         for (int i = 0, row = 0; i < m; i++, row += n) {
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < n; j++) {
@@ -127,7 +127,7 @@ public final class ScalarKernels implements Kernels {
             for (int j = 0; j < n; j++) {
                 y[row + j] *= inv;
             }
-            logSumExp[i] = max + (float) Math.log(sum);
+            logSumExp[i] = max + Math.log(sum); // in double: e.g. 1e8 + ln 2 is 1e8 in float
         }
     }
 

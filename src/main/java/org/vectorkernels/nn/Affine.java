@@ -57,6 +57,9 @@ public final class Affine implements Layer {
         }
         this.in = weight.dim(0);
         this.out = weight.dim(1);
+        if (in < 1 || out < 1) {
+            throw new IllegalArgumentException("weight " + Arrays.toString(weight.shape()) + " must have in >= 1 and out >= 1");
+        }
         if (bias != null && (bias.rank() != 1 || bias.dim(0) != out)) {
             throw new IllegalArgumentException("bias must be [" + out + "] for weight "
                     + Arrays.toString(weight.shape()) + ", not " + Arrays.toString(bias.shape()));

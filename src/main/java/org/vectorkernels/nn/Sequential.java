@@ -67,13 +67,21 @@ public final class Sequential {
         float[] y = logits.data();
         int right = 0;
         for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int j = 1; j < c; j++) {
-                best = y[i * c + j] > y[i * c + best] ? j : best;
-            }
-            right += best == labels[i] ? 1 : 0;
+            right += argmax(y, i * c, c) == labels[i] ? 1 : 0;
         }
         return n == 0 ? 0 : (double) right / n;
+    }
+
+    /** The index of the largest of y[from, from + c), the first among equals; -1 if any is NaN, which no label matches. */
+    static int argmax(float[] y, int from, int c) {
+        int best = 0;
+        for (int j = 0; j < c; j++) {
+            if (Float.isNaN(y[from + j])) {
+                return -1;
+            }
+            best = y[from + j] > y[from + best] ? j : best;
+        }
+        return best;
     }
 
     /** Forward and backward on (x, labels): sets every parameter's gradient; returns the loss. */

@@ -20,7 +20,7 @@ public final class SoftmaxWithLoss {
     private boolean training = true;
     private Tensor y, t;
     private int[] labels;
-    private float[] logSumExp = new float[0];
+    private double[] logSumExp = new double[0];
 
     /** The mean loss over the rows of {@code logits} [N, C] against target rows {@code t} [N, C]. */
     public double forward(Tensor logits, Tensor t) {
@@ -33,7 +33,7 @@ public final class SoftmaxWithLoss {
         for (int i = 0, row = 0; i < n; i++, row += c) {
             for (int j = 0; j < c; j++) {
                 if (td[row + j] != 0f) {
-                    sum += td[row + j] * ((double) logSumExp[i] - x[row + j]);
+                    sum += td[row + j] * (logSumExp[i] - x[row + j]);
                 }
             }
         }
@@ -58,7 +58,7 @@ public final class SoftmaxWithLoss {
         float[] x = logits.data();
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += (double) logSumExp[i] - x[i * c + labels[i]];
+            sum += logSumExp[i] - x[i * c + labels[i]];
         }
         keep(probs, null, labels);
         return n == 0 ? 0 : sum / n;
@@ -99,7 +99,7 @@ public final class SoftmaxWithLoss {
 
     private Tensor softmax(Tensor logits, int n, int c) {
         if (logSumExp.length < n) {
-            logSumExp = new float[n];
+            logSumExp = new double[n];
         }
         Tensor probs = Tensor.zeros(n, c);
         if (n > 0 && c > 0) {

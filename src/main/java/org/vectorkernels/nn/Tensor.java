@@ -23,30 +23,37 @@ public final class Tensor {
         if (shape.length == 0) {
             throw new IllegalArgumentException("shape must have at least one dimension");
         }
-        long size = 1;
-        for (int d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative dimension");
-            }
-            size *= d;
-        }
+        long size = elements(shape);
         if (size != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + size
-                    + " elements, but data has " + data.length);
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds "
+                    + (size < 0 ? "more elements than one array can" : size + " elements") + ", but data has " + data.length);
         }
         return new Tensor(data, shape.clone());
     }
 
     /** A new tensor of zeros. */
     public static Tensor zeros(int... shape) {
-        long size = 1;
-        for (int d : shape) {
-            size *= Math.max(d, 0);
-        }
-        if (size > Integer.MAX_VALUE) {
+        Objects.requireNonNull(shape, "shape");
+        long size = elements(shape);
+        if (size < 0) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is too large for one array");
         }
         return of(new float[(int) size], shape);
+    }
+
+    /** How many elements {@code shape} holds; -1 past what one array can hold (the product is not left to wrap). */
+    private static long elements(int[] shape) {
+        long size = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative dimension");
+            }
+            size *= d;
+            if (size > Integer.MAX_VALUE) {
+                return -1;
+            }
+        }
+        return size;
     }
 
     /** The elements, shared with this tensor. */

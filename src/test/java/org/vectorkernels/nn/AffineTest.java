@@ -240,4 +240,13 @@ class AffineTest {
             }
         }
     }
+
+    @Test
+    void aZeroSizedLayerIsRefusedWhenMade() {
+        for (int[] shape : new int[][] {{0, 5}, {5, 0}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Affine(Tensor.zeros(shape), null));
+            assertTrue(e.getMessage().startsWith("weight [" + shape[0] + ", " + shape[1] + "] must have in >= 1"), e.getMessage());
+        }
+    }
 }

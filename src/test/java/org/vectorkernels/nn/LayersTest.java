@@ -116,6 +116,14 @@ class LayersTest {
     }
 
     @Test
+    void logSumExpIsKeptInDouble() {
+        // In float, 1e8 + ln 2 rounds to 1e8 and the loss came out 0.
+        SoftmaxWithLoss layer = new SoftmaxWithLoss();
+        assertEquals(Math.log(2), layer.forward(Tensor.of(new float[] {1e8f, 1e8f}, 1, 2), new int[] {0}), 1e-6);
+        assertEquals(Math.log(1 + Math.exp(-8)), layer.forward(Tensor.of(new float[] {1e8f, 1e8f - 8f}, 1, 2), new int[] {0}), 1e-6);
+    }
+
+    @Test
     void softmaxWithLossErrorsAndInferenceMode() {
         SoftmaxWithLoss layer = new SoftmaxWithLoss();
         Tensor logits = Tensor.zeros(2, 3);
@@ -148,5 +156,15 @@ class LayersTest {
             sum -= Math.log(Math.exp(logits.data()[i * c + labels[i]] - max) / s);
         }
         return sum / n;
+    }
+
+    @Test
+    void aShapeWhoseElementCountWrapsIsRefused() {
+        // 65536^4 = 2^64 wraps to 0 in a long: it must not pass for an empty array.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.of(new float[0], 65536, 65536, 65536, 65536));
+        assertTrue(e.getMessage().contains("more elements than one array can"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(65536, 65536, 65536, 65536));
+        assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[0], 0, -1));
     }
 }

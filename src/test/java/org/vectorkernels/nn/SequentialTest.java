@@ -95,4 +95,13 @@ class SequentialTest {
         }
         return t;
     }
+
+    @Test
+    void nanLogitsAreNeverRight() {
+        assertEquals(-1, Sequential.argmax(new float[] {Float.NaN, 1f, 2f}, 0, 3));
+        assertEquals(-1, Sequential.argmax(new float[] {0f, 1f, Float.NaN}, 0, 3));
+        assertEquals(1, Sequential.argmax(new float[] {0f, 2f, 2f}, 0, 3));
+        Sequential net = new Sequential(List.of(new Affine(Tensor.of(new float[] {Float.NaN, 0f}, 1, 2), null)));
+        assertEquals(0.0, net.accuracy(Tensor.of(new float[] {1f, 1f}, 2, 1), new int[] {0, 0}));
+    }
 }

@@ -38,7 +38,8 @@ public class ActivationBenchmark {
     private final Kernels vector = VectorizationProvider.kernels();
     private final Kernels scalar = new ScalarKernels("benchmark baseline");
     private int rows, cols, n;
-    private float[] x, y, dout, dx, lse;
+    private float[] x, y, dout, dx;
+    private double[] lse;
     private boolean[] mask;
 
     @Setup
@@ -56,7 +57,7 @@ public class ActivationBenchmark {
         }
         y = new float[n];
         dx = new float[n];
-        lse = new float[rows];
+        lse = new double[rows];
         mask = new boolean[n];
     }
 

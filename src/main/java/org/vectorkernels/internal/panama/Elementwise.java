@@ -81,7 +81,7 @@ final class Elementwise {
         }
     }
 
-    static void softmaxRows(int m, int n, float[] x, float[] y, float[] logSumExp) {
+    static void softmaxRows(int m, int n, float[] x, float[] y, double[] logSumExp) {
         Workspace ws = Workspace.take();
         try {
             float[] scratch = ws.tile();
@@ -92,7 +92,7 @@ final class Elementwise {
                 float max = rowMax(n, x, row, scratch);
                 float sum = expAndSum(n, x, row, max, y, scratch);
                 scaleRow(n, y, row, 1f / sum, scratch);
-                logSumExp[r] = max + (float) Math.log(sum);
+                logSumExp[r] = max + Math.log(sum); // in double: e.g. 1e8 + ln 2 is 1e8 in float
             }
         } finally {
             Workspace.give(ws);
