@@ -63,7 +63,7 @@ class WorkerLifecycleTest {
     @Test
     void anInterruptedCallerKeepsItsInterruptAndDoesNotSpin() {
         useWorkers(2);
-        AtomicBoolean workerSlept = new AtomicBoolean();
+        AtomicBoolean workerSlept = new AtomicBoolean(), workerStarted = new AtomicBoolean();
         long callerCpu = 0;
         for (int attempt = 0; attempt < 10 && !workerSlept.get(); attempt++) { // until a worker takes the sleeping part
             Thread.currentThread().interrupt();
@@ -71,8 +71,14 @@ class WorkerLifecycleTest {
                 long cpu0 = THREADS.getCurrentThreadCpuTime();
                 WorkerPool.run(p -> {
                     if (Thread.currentThread().getName().startsWith("vector-kernels-worker-")) {
+                        workerStarted.set(true);
                         sleep(600); // the caller waits for this part
                         workerSlept.set(true);
+                    } else { // give a parked worker time to wake and take the other part (sleep would throw: interrupted)
+                        long end = System.nanoTime() + 50_000_000;
+                        while (!workerStarted.get() && System.nanoTime() < end) {
+                            Thread.onSpinWait();
+                        }
                     }
                 }, 2);
                 callerCpu = THREADS.getCurrentThreadCpuTime() - cpu0;
