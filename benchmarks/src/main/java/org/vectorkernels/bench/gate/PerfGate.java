@@ -80,14 +80,14 @@ public final class PerfGate {
                 case "--quick" -> g.quick = true;
                 case "--base" -> g.baseRef = value(args, ++i, a);
                 case "--candidate" -> g.candidateRef = value(args, ++i, a);
-                case "--candidate-jar" -> g.candidateJar = Path.of(value(args, ++i, a));
+                case "--candidate-jar" -> g.candidateJar = given(value(args, ++i, a));
                 case "--accept" -> g.acceptRef = value(args, ++i, a);
                 case "--only" -> g.only = regex(value(args, ++i, a));
                 case "--pairs" -> g.pairs = positive(value(args, ++i, a), a);
                 case "--jvm-arg" -> g.jvmArgs.add(value(args, ++i, a));
-                case "--gate-file" -> g.gateFile = Path.of(value(args, ++i, a));
-                case "--out" -> g.out = Path.of(value(args, ++i, a));
-                case "--record" -> g.record = Path.of(value(args, ++i, a));
+                case "--gate-file" -> g.gateFile = given(value(args, ++i, a));
+                case "--out" -> g.out = given(value(args, ++i, a));
+                case "--record" -> g.record = given(value(args, ++i, a));
                 default -> throw GateException.usage("unknown argument " + a + "; " + USAGE);
             }
         }
@@ -105,6 +105,11 @@ public final class PerfGate {
             throw GateException.usage(name + " needs a value");
         }
         return args[i];
+    }
+
+    /** A path from the command line: relative to where the command was run (the wrapper script says where), not to this JVM's folder. */
+    private static Path given(String v) {
+        return Path.of(System.getProperty("perfgate.cwd", "")).resolve(v);
     }
 
     private static Pattern regex(String v) {
@@ -173,10 +178,11 @@ public final class PerfGate {
             }
             rows = Judge.judge(figures, sides.get(0), sides.get(1), gate);
         }
+        int status = report(rows);
         if (record != null) {
             record(rows, candidate);
         }
-        return report(rows);
+        return status;
     }
 
     /** Prints the table and the verdict lines; the exit status. */
