@@ -180,7 +180,7 @@ public final class PerfGate {
         }
         int status = report(rows);
         if (record != null) {
-            record(rows, candidate);
+            record(rows, candidate != null ? candidate : "work tree at " + builds.git("rev-parse", "HEAD").output().trim());
         }
         return status;
     }
@@ -216,7 +216,7 @@ public final class PerfGate {
     private void record(List<Row> rows, String candidate) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "{\"date\": \"%s\", \"cpu\": \"%s\", \"cpuKey\": \"%s\", \"jdk\": \"%s\", \"commit\": \"%s\", \"figures\": {",
-                LocalDate.now(), Machine.cpu(), Machine.cpuKey(), Machine.jdk(), candidate == null ? "work tree" : candidate));
+                LocalDate.now(), Machine.cpu(), Machine.cpuKey(), Machine.jdk(), candidate));
         String sep = "";
         for (Row r : rows) {
             double s = r.candidate().median();
