@@ -62,17 +62,7 @@ public final class Recycler<T> {
     }
 
     static int slots(String v) {
-        if (v == null) {
-            return Runtime.getRuntime().availableProcessors() + 2;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 1 && n <= 4096) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("-D" + SLOTS_PROPERTY + "=" + v + ": must be a whole number in [1, 4096]");
+        return v == null ? Runtime.getRuntime().availableProcessors() + 2
+                : (int) WholeNumberProperty.parse(SLOTS_PROPERTY, v, 1, 4096, "objects");
     }
 }

@@ -49,10 +49,10 @@ public final class WorkerPool {
      * How long an idle worker polls for its next part, and a caller for its helpers, before
      * parking: waking a parked thread took about 30 µs here, twice per call (5% of a 1 ms call).
      */
-    static final long SPIN_NANOS = 1000 * longProperty(SPIN_PROPERTY, "100", 1_000_000, "microseconds");
+    static final long SPIN_NANOS = 1000 * WholeNumberProperty.read(SPIN_PROPERTY, "100", 0, 1_000_000, "microseconds");
 
     /** How long a worker stays idle before it exits; a later call starts workers again as needed. */
-    static final long KEEP_ALIVE_NANOS = 1_000_000 * longProperty(KEEP_ALIVE_PROPERTY, "60000", 86_400_000, "milliseconds");
+    static final long KEEP_ALIVE_NANOS = 1_000_000 * WholeNumberProperty.read(KEEP_ALIVE_PROPERTY, "60000", 0, 86_400_000, "milliseconds");
 
     private static final Recycler<Task> TASKS = new Recycler<>(Task::new);
     private static final Object LOCK = new Object();
@@ -61,24 +61,6 @@ public final class WorkerPool {
     private static int started; // guarded by LOCK: numbers the workers' names
 
     private WorkerPool() {}
-
-    /** A whole-number property in [0, max]. */
-    static long longProperty(String name, String dflt, long max, String unit) {
-        return wholeNumber(name, System.getProperty(name, dflt), max, unit);
-    }
-
-    /** {@code value} of property {@code name} as a whole number in [0, max], or an exception that names it. */
-    static long wholeNumber(String name, String value, long max, String unit) {
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n >= 0 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("-D" + name + "=" + value + ": must be a whole number of " + unit + " in [0, " + max + "]");
-    }
 
     /** Runs {@code body} for parts [0, parts) on up to {@link Parallelism#threads()} threads, then returns. */
     public static void run(Parts body, int parts) {

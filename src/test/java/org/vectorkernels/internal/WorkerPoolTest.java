@@ -145,6 +145,6 @@ class WorkerPoolTest {
     }
 
     private static long spinMicros(String v) {
-        return WorkerPool.wholeNumber(WorkerPool.SPIN_PROPERTY, v, 1_000_000, "microseconds");
+        return WholeNumberProperty.parse(WorkerPool.SPIN_PROPERTY, v, 0, 1_000_000, "microseconds");
     }
 }

@@ -92,11 +92,6 @@ public record JmhResult(String benchmark, String className, Map<String, String> 
         return median(raw);
     }
 
-    /** The median of a secondary result's raw iterations; NaN when it is absent. */
-    public double secondaryMedian(String name) {
-        return median(secondary.getOrDefault(name, new double[0]));
-    }
-
     /** The median of {@code values}, NaN ones left out; NaN when none is left. */
     public static double median(double[] values) {
         double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
