@@ -3,31 +3,33 @@ package org.vectorkernels.internal.panama;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import org.vectorkernels.internal.config.Cpu;
+import org.vectorkernels.internal.config.Profile;
+import org.vectorkernels.internal.config.Profiles;
+
 /**
- * Every block size of the SGEMM in one place, as BLIS keeps them in its context.
- *
- * <p>The micro-tile is MR rows × NV vectors, chosen by measurement: with 512-bit vectors 8×2
- * (16 accumulators) runs at about 91% of the FMA peak in isolation; with AVX2's 16 registers
- * 6×2. Cache blocks: an MC×KC block of A stays in L2, a KC×NC block of B in L3, and KC is large
- * enough that C is read and written few times. Each size can be overridden for tuning with
- * {@code -Dvectorkernels.<name>=value}; the values are read once, so C2 treats them as constants.
+ * Every block size of the SGEMM in one place, as BLIS keeps them in its context: the
+ * micro-tile and cache blocks come from the CPU's {@link Profile}, chosen once per JVM (see
+ * {@link Profiles}), so C2 treats them all as constants. The micro-tile is MR rows × NV vectors;
+ * an MC×KC block of A stays in L2, a KC×NC block of B in L3, and a KC×NR micro-panel of B in L1.
  */
 final class Blocking {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     static final int LANES = F.length();
-    static final boolean WIDE = F.vectorBitSize() >= 512;
+
+    static final Cpu CPU = Cpu.detect();
+    static final Profile PROFILE = Profiles.select(F.vectorBitSize(), CPU);
 
     /** Rows of the micro-tile. */
-    static final int MR = WIDE ? MicroKernel8x2.MR : MicroKernel6x2.MR;
-    /** Vectors per row of the micro-tile: the micro-kernels are written for two. */
+    static final int MR = PROFILE.mr();
+    /** Vectors per row of the micro-tile: the micro-kernel is written for two. */
     static final int NV = 2;
     /** Columns of the micro-tile. */
     static final int NR = NV * LANES;
 
-    // Zen 4 here (32 KiB L1d, 1 MiB L2): KC = 512 halves C traffic against 256 and measured faster at 1024³.
-    static final int KC = size("kc", 512, 1);
-    static final int MC = size("mc", 128, MR);
-    static final int NC = size("nc", 4096, NR);
+    static final int KC = PROFILE.kc();
+    static final int MC = roundUp(PROFILE.mc(), MR);
+    static final int NC = roundUp(PROFILE.nc(), NR);
 
     /** Columns of C summed at once when m = 1: 8 KiB of sums, which stay in L1 while B streams past. */
     static final int ROW_CHUNK = size("rowChunk", 2048, LANES);

@@ -19,13 +19,12 @@ final class MacroKernel {
         for (int jr = 0; jr < nc; jr += nrMax) {
             int nr = Math.min(nrMax, nc - jr);
             for (int ir = 0; ir < mc; ir += mrMax) {
-                // WIDE is a constant, so C2 keeps only one of these calls.
-                if (Blocking.WIDE) {
-                    MicroKernel8x2.compute(kc, packedA, aIdx + ir * kc, packedB, jr * kc, tile);
-                } else {
-                    MicroKernel6x2.compute(kc, packedA, aIdx + ir * kc, packedB, jr * kc, tile);
+                int mr = Math.min(mrMax, mc - ir);
+                if (beta != 0f) {
+                    TileStore.touch(c, cIdx + ir * ldc + jr, ldc, mr, nr, tile);
                 }
-                TileStore.write(tile, Math.min(mrMax, mc - ir), nr, alpha, beta, c, cIdx + ir * ldc + jr, ldc,
+                MicroKernel.compute(kc, packedA, aIdx + ir * kc, kc, packedB, jr * kc, tile);
+                TileStore.write(tile, mr, nr, alpha, beta, c, cIdx + ir * ldc + jr, ldc,
                         bias, biasIdx + jr, relu);
             }
         }

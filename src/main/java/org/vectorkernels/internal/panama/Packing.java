@@ -9,19 +9,35 @@ import jdk.incubator.vector.VectorMask;
  * Copies blocks of op(A) and op(B) into the contiguous, zero-padded micro-panels that the
  * micro-kernel streams through. Transposes, offsets and leading dimensions end here.
  *
- * <p>Both operands use one layout: a block of {@code extent} lines (rows of op(A), columns of
- * op(B)) by kc steps of k is cut into panels of {@code width} lines; element (line s, step p)
- * of panel q lands at {@code q*width*kc + p*width + s}, and lines past the extent are zero.
+ * <p>op(A): rows of kc floats (see {@link #packA}). op(B): a block of kc steps by {@code extent}
+ * columns is cut into panels of NR columns; element (column s, step p) of panel q lands at
+ * {@code q*NR*kc + p*NR + s}, so that each k step of a panel is one row of vectors, and
+ * columns past the extent are zero.
  */
 final class Packing {
     private Packing() {}
 
-    /** Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) into MR-row panels from {@code dst[dstIdx]} on. */
+    /**
+     * Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) from {@code dst[dstIdx]} on as rows of kc
+     * floats, zero rows up to a whole MR-row panel: the micro-kernel reads each row along k, so
+     * A not transposed is copied row by row, with no transposition.
+     */
     static void packA(boolean transA, float[] a, int aOffset, int lda, int i0, int p0,
                       int mc, int kc, float[] dst, int dstIdx) {
-        int lineStride = transA ? 1 : lda, stepStride = transA ? lda : 1;
-        int origin = aOffset + i0 * lineStride + p0 * stepStride;
-        panels(a, origin, lineStride, stepStride, mc, kc, Blocking.MR, dst, dstIdx, null, 0);
+        if (!transA) {
+            for (int i = 0, src = aOffset + i0 * lda + p0; i < mc; i++, src += lda) {
+                System.arraycopy(a, src, dst, dstIdx + i * kc, kc);
+            }
+        } else {
+            // op(A)(i, p) is a[p·lda + i]: each k step's mc values are contiguous, and go one to each row.
+            for (int p = 0; p < kc; p++) {
+                int src = aOffset + (p0 + p) * lda + i0;
+                for (int i = 0; i < mc; i++) {
+                    dst[dstIdx + i * kc + p] = a[src + i];
+                }
+            }
+        }
+        Arrays.fill(dst, dstIdx + mc * kc, dstIdx + Blocking.roundUp(mc, Blocking.MR) * kc, 0f);
     }
 
     /**
@@ -44,7 +60,7 @@ final class Packing {
             int lines = Math.min(width, extent - s0);
             int panel = dstIdx + s0 * kc;
             int first = origin + s0 * lineStride;
-            if (lineStride == 1 && width % lanes == 0) {
+            if (lineStride == 1) {
                 // The lines of one k step are contiguous: copy them by vectors; a mask zero-fills the edge.
                 for (int v = 0; v < width; v += lanes) {
                     VectorMask<Float> m = Blocking.F.indexInRange(v, lines);
@@ -62,12 +78,6 @@ final class Packing {
                     if (summing) {
                         sum.intoArray(sums, at, m);
                     }
-                }
-            } else if (lineStride == 1) {
-                for (int p = 0; p < kc; p++) {
-                    int d = panel + p * width;
-                    System.arraycopy(src, first + p * stepStride, dst, d, lines);
-                    Arrays.fill(dst, d + lines, d + width, 0f);
                 }
             } else {
                 // Each line is contiguous along k (stepStride is 1). Read four lines side by side, so

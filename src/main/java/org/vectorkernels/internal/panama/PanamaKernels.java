@@ -195,7 +195,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
 
     @Override
     public String description() {
-        return "panama: " + Blocking.F.vectorBitSize() + "-bit vectors, " + Blocking.MR + "x" + Blocking.NR
-                + " micro-tile, blocks MC=" + Blocking.MC + " KC=" + Blocking.KC + " NC=" + Blocking.NC;
+        return "panama: " + Blocking.F.vectorBitSize() + "-bit vectors, " + Blocking.PROFILE.describe(Blocking.NR)
+                + ", on " + Blocking.CPU.describe();
     }
 }
