@@ -21,6 +21,10 @@ class VectorProviderTest {
         if (bits != null) {
             assertTrue(impl.contains(bits + "-bit"), impl);
         }
+        String rows = System.getProperty("vectorkernels.expectTileRows");
+        if (rows != null) {
+            assertTrue(impl.matches(".*\\b" + rows + "x\\d+ micro-tile.*"), impl);
+        }
     }
 
     @Test

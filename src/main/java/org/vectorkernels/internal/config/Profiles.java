@@ -59,7 +59,7 @@ public final class Profiles {
     }
 
     /** AMD's Zen generations by family and model, as the kernel's and compilers' tables give them; else null. */
-    static String microarchitecture(Cpu cpu) {
+    public static String microarchitecture(Cpu cpu) {
         if (!cpu.vendor().equals("AuthenticAMD")) {
             return null;
         }

@@ -31,7 +31,7 @@ final class DirectSgemm {
                 for (int j = 0; j < n; j += Blocking.NR) {
                     int nr = Math.min(Blocking.NR, n - j);
                     tile(k, a, a0, a1, a2, a3, aStep, b, bOffset + j, ldb, nr, tile);
-                    TileStore.write(tile, rows, nr, alpha, beta, c, cOffset + i * ldc + j, ldc, bias, biasOffset + j, relu);
+                    TileStore.write(tile, 0, Blocking.NR, rows, nr, alpha, beta, c, cOffset + i * ldc + j, ldc, bias, biasOffset + j, relu);
                 }
             }
         } finally {

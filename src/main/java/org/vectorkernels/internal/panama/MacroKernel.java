@@ -16,16 +16,25 @@ final class MacroKernel {
                         float alpha, float beta, float[] c, int cIdx, int ldc,
                         float[] bias, int biasIdx, boolean relu) {
         final int mrMax = Blocking.MR, nrMax = Blocking.NR;
+        // A whole tile of an unscaled product that overwrites C goes straight to C, not through the buffer.
+        boolean overwrite = alpha == 1f && beta == 0f;
+        boolean epilogue = bias != null || relu;
         for (int jr = 0; jr < nc; jr += nrMax) {
             int nr = Math.min(nrMax, nc - jr);
             for (int ir = 0; ir < mc; ir += mrMax) {
-                int mr = Math.min(mrMax, mc - ir);
+                int mr = Math.min(mrMax, mc - ir), at = cIdx + ir * ldc + jr;
+                boolean direct = overwrite && mr == mrMax && nr == nrMax;
                 if (beta != 0f) {
-                    TileStore.touch(c, cIdx + ir * ldc + jr, ldc, mr, nr, tile);
+                    TileStore.touch(c, at, ldc, mr, nr, tile);
                 }
-                MicroKernel.compute(kc, packedA, aIdx + ir * kc, kc, packedB, jr * kc, tile);
-                TileStore.write(tile, mr, nr, alpha, beta, c, cIdx + ir * ldc + jr, ldc,
-                        bias, biasIdx + jr, relu);
+                // One call site, so that C2 compiles the micro-kernel into this loop once.
+                MicroKernel.compute(kc, packedA, aIdx + ir * kc, kc, packedB, jr * kc,
+                        direct ? c : tile, direct ? at : 0, direct ? ldc : nrMax);
+                if (!direct) {
+                    TileStore.write(tile, 0, nrMax, mr, nr, alpha, beta, c, at, ldc, bias, biasIdx + jr, relu);
+                } else if (epilogue) {
+                    TileStore.write(c, at, ldc, mr, nr, 1f, 0f, c, at, ldc, bias, biasIdx + jr, relu);
+                }
             }
         }
     }

@@ -17,10 +17,10 @@ final class MicroKernel {
 
     /**
      * Multiplies the MR rows of A from {@code aIdx} on (row s, step p at {@code aIdx + s·lda + p})
-     * by the packed NR-column panel of B at {@code bIdx} over kc steps, and leaves the MR×NR product
-     * in {@code tile} (rows of NR floats).
+     * by the packed NR-column panel of B at {@code bIdx} over kc steps, and stores the MR×NR product
+     * over the tile whose row r starts at {@code out[outIdx + r·ldo]}: the tile buffer, or C itself.
      */
-    static void compute(int kc, float[] a, int aIdx, int lda, float[] b, int bIdx, float[] tile) {
+    static void compute(int kc, float[] a, int aIdx, int lda, float[] b, int bIdx, float[] out, int outIdx, int ldo) {
         final int lanes = Blocking.LANES;
         final FloatVector zero = FloatVector.zero(Blocking.F);
         FloatVector c00 = zero, c01 = zero;
@@ -77,22 +77,23 @@ final class MicroKernel {
                 c71 = b1.fma(x, c71);
             }
         }
-        // Spilled to a buffer, not stored to C here: see TileStore.
-        store(c00, c01, tile, 0);
-        store(c10, c11, tile, 1);
-        store(c20, c21, tile, 2);
-        store(c30, c31, tile, 3);
-        store(c40, c41, tile, 4);
-        store(c50, c51, tile, 5);
-        store(c60, c61, tile, 6);
-        store(c70, c71, tile, 7);
+        // Plain stores only: reading C back here as well pushed C2 past its inlining node limit (see TileStore).
+        int o = outIdx;
+        store(c00, c01, out, o, 0);
+        store(c10, c11, out, o += ldo, 1);
+        store(c20, c21, out, o += ldo, 2);
+        store(c30, c31, out, o += ldo, 3);
+        store(c40, c41, out, o += ldo, 4);
+        store(c50, c51, out, o += ldo, 5);
+        store(c60, c61, out, o += ldo, 6);
+        store(c70, c71, out, o += ldo, 7);
     }
 
-    /** Stores row {@code row} of the tile; rows past MR do not exist. */
-    private static void store(FloatVector v0, FloatVector v1, float[] tile, int row) {
+    /** Stores row {@code row} of the tile from {@code out[at]} on; rows past MR do not exist. */
+    private static void store(FloatVector v0, FloatVector v1, float[] out, int at, int row) {
         if (row < MR) {
-            v0.intoArray(tile, row * Blocking.NR);
-            v1.intoArray(tile, row * Blocking.NR + Blocking.LANES);
+            v0.intoArray(out, at);
+            v1.intoArray(out, at + Blocking.LANES);
         }
     }
 }

@@ -41,7 +41,7 @@ final class RowTimesMatrix {
                 } else {
                     axpys(width, k, x, b, bOffset + j0, ldb, sums);
                 }
-                TileStore.write(sums, 1, width, alpha, beta, c, cOffset + j0, 0, bias, biasOffset + j0, relu);
+                TileStore.write(sums, 0, 0, 1, width, alpha, beta, c, cOffset + j0, 0, bias, biasOffset + j0, relu);
             }
         } finally {
             Workspace.give(ws);

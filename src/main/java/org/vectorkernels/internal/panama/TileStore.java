@@ -9,19 +9,22 @@ import jdk.incubator.vector.VectorOperators;
  * never reads C, and masks cover short edges. This is where the fused epilogue happens, while
  * the tile is hot, so a bias or ReLU costs no pass over C.
  *
- * <p>The micro-kernels spill their accumulators to a small buffer for this, rather than inlining
- * a masked store per accumulator: that much inlined code pushed C2 past its node-count cutoff on
- * recompilation, after which it stopped intrinsifying and boxed every vector (about 12 GFLOP/s).
+ * <p>The micro-kernel leaves edge tiles and scaled products in a small buffer for this, rather than
+ * inlining a masked load and store per accumulator: that much inlined code pushed C2 past its
+ * node-count cutoff, after which it stopped intrinsifying and boxed every vector (about 12 GFLOP/s,
+ * seen again on Zen 5 when the micro-kernel added C to its tile itself). A whole tile that
+ * overwrites C unscaled is stored in C by the micro-kernel, and only a bias or ReLU passes here, in place.
  */
 final class TileStore {
     private TileStore() {}
 
     /**
-     * {@code tile} holds rows of {@code Blocking.NR} floats (a single row, mr = 1, may be longer,
-     * with slack to a whole vector); rows [0, mr) and columns [0, nr) are written. {@code bias} (null for none) is read from {@code biasIdx}, one element per column.
+     * The tile's row r starts at {@code tile[tileIdx + r·ldt]} and has whole vectors up to nr (the
+     * buffer's rows, or C's own when the epilogue runs in place); rows [0, mr) and columns [0, nr)
+     * of C are written. {@code bias} (null for none) is read from {@code biasIdx}, one element per column.
      */
-    static void write(float[] tile, int mr, int nr, float alpha, float beta, float[] c, int cIdx, int ldc,
-                      float[] bias, int biasIdx, boolean relu) {
+    static void write(float[] tile, int tileIdx, int ldt, int mr, int nr, float alpha, float beta,
+                      float[] c, int cIdx, int ldc, float[] bias, int biasIdx, boolean relu) {
         final int lanes = Blocking.LANES;
         // Column vectors outside, rows inside: the mask and the bias vector are loaded once per tile column.
         for (int j = 0; j < nr; j += lanes) {
@@ -29,7 +32,7 @@ final class TileStore {
             FloatVector b = bias == null ? FloatVector.zero(Blocking.F) : FloatVector.fromArray(Blocking.F, bias, biasIdx + j, m);
             for (int r = 0; r < mr; r++) {
                 int at = cIdx + r * ldc + j;
-                FloatVector acc = FloatVector.fromArray(Blocking.F, tile, r * Blocking.NR + j);
+                FloatVector acc = FloatVector.fromArray(Blocking.F, tile, tileIdx + r * ldt + j);
                 FloatVector out = beta == 0f ? acc.mul(alpha) : acc.fma(FloatVector.broadcast(Blocking.F, alpha),
                         FloatVector.fromArray(Blocking.F, c, at, m).mul(beta));
                 if (bias != null) {

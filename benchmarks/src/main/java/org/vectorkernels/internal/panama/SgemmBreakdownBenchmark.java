@@ -124,7 +124,7 @@ public class SgemmBreakdownBenchmark {
                     int mc = Math.min(Blocking.MC, m - ic);
                     for (int jr = 0; jr < nc; jr += Blocking.NR) {
                         for (int ir = 0; ir < mc; ir += Blocking.MR) {
-                            MicroKernel.compute(kc, packedA, ir * kc, kc, packedB, jr * kc, tile);
+                            MicroKernel.compute(kc, packedA, ir * kc, kc, packedB, jr * kc, tile, 0, Blocking.NR);
                         }
                     }
                 }
