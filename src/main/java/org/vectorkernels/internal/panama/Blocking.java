@@ -52,6 +52,13 @@ final class Blocking {
     static final long SHARED_A_MAX = Long.getLong("vectorkernels.sharedAMax", 1L << 20);
 
     /**
+     * Problems with m·n·k up to this read op(A), when not transposed, where it is instead of packing
+     * it: packing is a copy that small problems do not repay. Larger ones pack, so that rows far
+     * apart in memory (4 KiB apart alias in L1) are not read side by side for long.
+     */
+    static final long A_IN_PLACE_MAX_VOLUME = Long.getLong("vectorkernels.aInPlaceMaxVolume", 256L * 256 * 256);
+
+    /**
      * Problems with m·n·k up to this run without packing (B not transposed, n a multiple of LANES):
      * on Zen 5 the packed path was the faster from 64³ on (3.9 against 4.3 µs), the direct one at 16³ (0.20 against 0.35).
      */

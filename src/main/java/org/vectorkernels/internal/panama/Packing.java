@@ -60,7 +60,14 @@ final class Packing {
             int lines = Math.min(width, extent - s0);
             int panel = dstIdx + s0 * kc;
             int first = origin + s0 * lineStride;
-            if (lineStride == 1) {
+            if (lineStride == 1 && lines == width && sums == null) {
+                // A whole panel: each k step is NV whole vectors, copied without masks.
+                for (int p = 0; p < kc; p++) {
+                    for (int v = 0; v < Blocking.NR; v += lanes) {
+                        FloatVector.fromArray(Blocking.F, src, first + p * stepStride + v).intoArray(dst, panel + p * Blocking.NR + v);
+                    }
+                }
+            } else if (lineStride == 1) {
                 // The lines of one k step are contiguous: copy them by vectors; a mask zero-fills the edge.
                 for (int v = 0; v < width; v += lanes) {
                     VectorMask<Float> m = Blocking.F.indexInRange(v, lines);

@@ -64,6 +64,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             int partsB = sharedB ? team.members : 1, partB = sharedB ? member : 0;
             int kcMax = Blocking.kBlock(k);
             int mPadded = Blocking.roundUp(m, Blocking.MR);
+            boolean aInPlace = !transA && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
             if (sharedA) {
                 packWholeA(transA, m, k, kcMax, a, aOffset, lda, team, member);
                 team.barrier.await();
@@ -86,18 +87,26 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                     boolean last = pc + kc >= k;
                     for (int ic = 0; ic < m; ic += Blocking.MC) {
                         int mc = Math.min(Blocking.MC, m - ic);
-                        float[] packedA;
-                        int aIdx;
+                        int cIdx = cOffset + ic * ldc + jc;
+                        float[] blockBias = last ? bias : null;
+                        boolean blockRelu = last && relu;
                         if (sharedA) {
-                            packedA = team.panelsA;
-                            aIdx = mPadded * pc + ic * kc; // see packWholeA
-                        } else {
-                            packedA = ws.packedA(Math.ceilDiv(mc, Blocking.MR) * Blocking.MR * kcMax);
-                            aIdx = 0;
-                            Packing.packA(transA, a, aOffset, lda, ic, pc, mc, kc, packedA, 0);
+                            MacroKernel.compute(mc, nc, kc, team.panelsA, mPadded * pc + ic * kc, kc, packedB, ws.tile(),
+                                    alpha, betaNow, c, cIdx, ldc, blockBias, biasOffset + jc, blockRelu); // see packWholeA
+                            continue;
                         }
-                        MacroKernel.compute(mc, nc, kc, packedA, aIdx, packedB, ws.tile(), alpha, betaNow,
-                                c, cOffset + ic * ldc + jc, ldc, last ? bias : null, biasOffset + jc, last && relu);
+                        // A small op(A), not transposed, is read where it is, whole MR-row panels of it.
+                        int inPlace = aInPlace ? mc / Blocking.MR * Blocking.MR : 0;
+                        if (inPlace > 0) {
+                            MacroKernel.compute(inPlace, nc, kc, a, aOffset + ic * lda + pc, lda, packedB, ws.tile(),
+                                    alpha, betaNow, c, cIdx, ldc, blockBias, biasOffset + jc, blockRelu);
+                        }
+                        if (inPlace < mc) {
+                            float[] packedA = ws.packedA(Math.ceilDiv(mc - inPlace, Blocking.MR) * Blocking.MR * kcMax);
+                            Packing.packA(transA, a, aOffset, lda, ic + inPlace, pc, mc - inPlace, kc, packedA, 0);
+                            MacroKernel.compute(mc - inPlace, nc, kc, packedA, 0, kc, packedB, ws.tile(),
+                                    alpha, betaNow, c, cIdx + inPlace * ldc, ldc, blockBias, biasOffset + jc, blockRelu);
+                        }
                     }
                     await(sharedB, team); // every member is done with this block of B before it is packed over
                 }
