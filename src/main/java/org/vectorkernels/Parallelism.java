@@ -1,6 +1,6 @@
 package org.vectorkernels;
 
-import org.vectorkernels.internal.WorkerPool;
+import org.vectorkernels.internal.threads.WorkerPool;
 
 /**
  * How many threads the kernels may use for one call: sgemm (with or without an epilogue or

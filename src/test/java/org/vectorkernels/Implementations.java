@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.DynamicTest;
 
-import org.vectorkernels.internal.ScalarKernels;
+import org.vectorkernels.internal.scalar.ScalarKernels;
 import org.vectorkernels.internal.SgemmContract;
 import org.vectorkernels.reference.NaiveGemm;
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.vectorkernels.internal.ScalarKernels;
+import org.vectorkernels.internal.scalar.ScalarKernels;
 import org.vectorkernels.internal.SgemmContract;
 
 /**

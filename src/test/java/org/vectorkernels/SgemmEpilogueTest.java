@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.vectorkernels.internal.ScalarKernels;
+import org.vectorkernels.internal.scalar.ScalarKernels;
 import org.vectorkernels.internal.SgemmContract;
 
 /** The fused bias/ReLU epilogue, through the public API and the scalar kernels. */

@@ -3,6 +3,7 @@ package org.vectorkernels.internal;
 import java.util.Objects;
 
 import org.vectorkernels.Epilogue;
+import org.vectorkernels.internal.scalar.ScalarKernels;
 
 /**
  * The parts of the SGEMM contract that every kernel shares: validation before any write, and

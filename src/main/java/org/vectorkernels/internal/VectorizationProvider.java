@@ -2,6 +2,7 @@ package org.vectorkernels.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.Locale;
+import org.vectorkernels.internal.scalar.ScalarKernels;
 
 /**
  * Picks the kernels once per JVM, as Lucene does: the Panama (Vector API) kernels when the

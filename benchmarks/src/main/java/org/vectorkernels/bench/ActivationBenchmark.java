@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vectorkernels.internal.Kernels;
-import org.vectorkernels.internal.ScalarKernels;
+import org.vectorkernels.internal.scalar.ScalarKernels;
 import org.vectorkernels.internal.VectorizationProvider;
 
 /**

@@ -1,8 +1,8 @@
 package org.vectorkernels.internal.panama;
 
-import org.vectorkernels.internal.GemmParts;
+import org.vectorkernels.internal.threads.GemmParts;
 import org.vectorkernels.internal.Recycler;
-import org.vectorkernels.internal.WorkerPool;
+import org.vectorkernels.internal.threads.WorkerPool;
 
 /**
  * One large SGEMM cut into parts along m or along n (never k) for {@link WorkerPool}. Every part

@@ -1,6 +1,6 @@
 package org.vectorkernels.internal.panama;
 
-import org.vectorkernels.internal.TeamBarrier;
+import org.vectorkernels.internal.threads.TeamBarrier;
 
 /**
  * The parts of one split that pack an operand together: each member packs its share of the

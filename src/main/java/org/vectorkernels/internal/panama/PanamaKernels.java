@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorMask;
 import org.vectorkernels.Epilogue;
 import org.vectorkernels.internal.Kernels;
 import org.vectorkernels.internal.SgemmContract;
-import org.vectorkernels.internal.SumRowsSplit;
-import org.vectorkernels.internal.WorkerPool;
+import org.vectorkernels.internal.threads.SumRowsSplit;
+import org.vectorkernels.internal.threads.WorkerPool;
 
 /**
  * The Vector API kernels. SGEMM: BLIS loops 5 to 3 (NC, KC, MC blocks with packing) around

@@ -1,4 +1,4 @@
-package org.vectorkernels.internal;
+package org.vectorkernels.internal.threads;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;

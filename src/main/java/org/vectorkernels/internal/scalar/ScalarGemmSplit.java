@@ -1,6 +1,9 @@
-package org.vectorkernels.internal;
+package org.vectorkernels.internal.scalar;
 
 import org.vectorkernels.Epilogue;
+import org.vectorkernels.internal.Recycler;
+import org.vectorkernels.internal.threads.GemmParts;
+import org.vectorkernels.internal.threads.WorkerPool;
 
 /**
  * A large scalar SGEMM cut into row ranges for {@link WorkerPool}: each row of C is computed by

@@ -1,5 +1,6 @@
-package org.vectorkernels.internal;
+package org.vectorkernels.internal.threads;
 
+import org.vectorkernels.internal.WholeNumberProperty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

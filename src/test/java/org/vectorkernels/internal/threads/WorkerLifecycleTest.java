@@ -1,4 +1,4 @@
-package org.vectorkernels.internal;
+package org.vectorkernels.internal.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

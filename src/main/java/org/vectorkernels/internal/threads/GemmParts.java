@@ -1,4 +1,4 @@
-package org.vectorkernels.internal;
+package org.vectorkernels.internal.threads;
 
 /**
  * The operands of one SGEMM call, held by a split for its parts while they run: one instance

@@ -1,4 +1,6 @@
-package org.vectorkernels.internal;
+package org.vectorkernels.internal.threads;
+
+import org.vectorkernels.internal.Recycler;
 
 /**
  * A large sumRows cut into column ranges for {@link WorkerPool}: each column is summed by one

@@ -1,4 +1,4 @@
-package org.vectorkernels.internal;
+package org.vectorkernels.internal.threads;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import org.vectorkernels.Parallelism;
+import org.vectorkernels.internal.Recycler;
+import org.vectorkernels.internal.WholeNumberProperty;
 
 /**
  * Runs the parts of one call on the calling thread and on whichever of the library's worker

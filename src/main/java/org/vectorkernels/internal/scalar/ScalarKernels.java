@@ -1,7 +1,11 @@
-package org.vectorkernels.internal;
+package org.vectorkernels.internal.scalar;
 
 import org.vectorkernels.Epilogue;
 import org.vectorkernels.Parallelism;
+import org.vectorkernels.internal.Kernels;
+import org.vectorkernels.internal.SgemmContract;
+import org.vectorkernels.internal.threads.SumRowsSplit;
+import org.vectorkernels.internal.GemmChecks;
 
 /**
  * The kernels in plain Java, for JVMs without the Vector API. The i-k-j order keeps the inner
@@ -132,7 +136,7 @@ public final class ScalarKernels implements Kernels {
     }
 
     /** {@code act(alpha·product + beta·old + bias[j])}, beta = 0 ignoring old; the scalar epilogue. */
-    static float finish(float product, float alpha, float beta, float old, Epilogue epilogue, int j) {
+    public static float finish(float product, float alpha, float beta, float old, Epilogue epilogue, int j) {
         float v = beta == 0f ? alpha * product : alpha * product + beta * old;
         if (epilogue.bias() != null) {
             v += epilogue.bias()[epilogue.biasOffset() + j];
@@ -141,7 +145,7 @@ public final class ScalarKernels implements Kernels {
     }
 
     /** {@code sums[j] += Σ_p op(B)(p, j)} in order of p: rows of B, or (transposed) its stored rows. */
-    static void sumColumnsOfOpB(boolean transB, int n, int k, float[] b, int bOffset, int ldb,
+    public static void sumColumnsOfOpB(boolean transB, int n, int k, float[] b, int bOffset, int ldb,
                                 float[] sums, int sumsOffset, Kernels kernels) {
         if (!transB) {
             kernels.sumRows(k, n, b, bOffset, ldb, sums, sumsOffset);
