@@ -29,11 +29,20 @@ final class Packing {
                 System.arraycopy(a, src, dst, dstIdx + i * kc, kc);
             }
         } else {
-            // op(A)(i, p) is a[p·lda + i]: each k step's mc values are contiguous, and go one to each row.
-            for (int p = 0; p < kc; p++) {
-                int src = aOffset + (p0 + p) * lda + i0;
-                for (int i = 0; i < mc; i++) {
-                    dst[dstIdx + i * kc + p] = a[src + i];
+            // op(A)(i, p) is a[p·lda + i]: MR rows at a time, each k step's MR contiguous values go one to
+            // each row, so that MR rows are written side by side; MR is a constant, so the s loop unrolls.
+            int i = 0;
+            for (; i + Blocking.MR <= mc; i += Blocking.MR) {
+                int row = dstIdx + i * kc;
+                for (int p = 0, src = aOffset + p0 * lda + i0 + i; p < kc; p++, src += lda) {
+                    for (int s = 0; s < Blocking.MR; s++) {
+                        dst[row + s * kc + p] = a[src + s];
+                    }
+                }
+            }
+            for (; i < mc; i++) {
+                for (int p = 0, src = aOffset + p0 * lda + i0 + i; p < kc; p++, src += lda) {
+                    dst[dstIdx + i * kc + p] = a[src];
                 }
             }
         }

@@ -64,7 +64,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             int partsB = sharedB ? team.members : 1, partB = sharedB ? member : 0;
             int kcMax = Blocking.kBlock(k);
             int mPadded = Blocking.roundUp(m, Blocking.MR);
-            boolean aInPlace = !transA && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
+            boolean aInPlace = !transA && !sharedA && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
             if (sharedA) {
                 packWholeA(transA, m, k, kcMax, a, aOffset, lda, team, member);
                 team.barrier.await();
@@ -90,11 +90,6 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         int cIdx = cOffset + ic * ldc + jc;
                         float[] blockBias = last ? bias : null;
                         boolean blockRelu = last && relu;
-                        if (sharedA) {
-                            MacroKernel.compute(mc, nc, kc, team.panelsA, mPadded * pc + ic * kc, kc, packedB, ws.tile(),
-                                    alpha, betaNow, c, cIdx, ldc, blockBias, biasOffset + jc, blockRelu); // see packWholeA
-                            continue;
-                        }
                         // A small op(A), not transposed, is read where it is, whole MR-row panels of it.
                         int inPlace = aInPlace ? mc / Blocking.MR * Blocking.MR : 0;
                         if (inPlace > 0) {
@@ -102,9 +97,17 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                                     alpha, betaNow, c, cIdx, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
                         if (inPlace < mc) {
-                            float[] packedA = ws.packedA(Math.ceilDiv(mc - inPlace, Blocking.MR) * Blocking.MR * kcMax);
-                            Packing.packA(transA, a, aOffset, lda, ic + inPlace, pc, mc - inPlace, kc, packedA, 0);
-                            MacroKernel.compute(mc - inPlace, nc, kc, packedA, 0, kc, packedB, ws.tile(),
+                            float[] panels;
+                            int at;
+                            if (sharedA) {
+                                panels = team.panelsA;
+                                at = mPadded * pc + ic * kc; // see packWholeA
+                            } else {
+                                panels = ws.packedA(Math.ceilDiv(mc - inPlace, Blocking.MR) * Blocking.MR * kcMax);
+                                at = 0;
+                                Packing.packA(transA, a, aOffset, lda, ic + inPlace, pc, mc - inPlace, kc, panels, 0);
+                            }
+                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, kc, packedB, ws.tile(),
                                     alpha, betaNow, c, cIdx + inPlace * ldc, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
                     }
