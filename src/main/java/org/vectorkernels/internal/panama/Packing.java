@@ -17,6 +17,9 @@ import jdk.incubator.vector.VectorMask;
 final class Packing {
     private Packing() {}
 
+    /** Whole panels of B packed together, k step by k step: 1 KiB of each source row at 512 bits. */
+    private static final int GROUP = 8;
+
     /**
      * Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) from {@code dst[dstIdx]} on as rows of kc
      * floats, zero rows up to a whole MR-row panel: the micro-kernel reads each row along k, so
@@ -65,18 +68,27 @@ final class Packing {
     private static void panels(float[] src, int origin, int lineStride, int stepStride,
                                int extent, int kc, int width, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
         final int lanes = Blocking.LANES;
-        for (int s0 = 0; s0 < extent; s0 += width) {
+        // Whole panels of contiguous lines go GROUP at a time, k step by k step: each step reads
+        // GROUP·NR contiguous floats of the source row, where panel by panel would read NR floats
+        // of kc rows far apart.
+        int grouped = lineStride == 1 && sums == null ? extent / width * width : 0;
+        for (int g0 = 0; g0 < grouped; g0 += GROUP * width) {
+            int gEnd = Math.min(grouped, g0 + GROUP * width);
+            for (int p = 0; p < kc; p++) {
+                int row = origin + p * stepStride;
+                for (int s = g0; s < gEnd; s += width) {
+                    int d = dstIdx + s * kc + p * Blocking.NR;
+                    for (int v = 0; v < Blocking.NR; v += lanes) {
+                        FloatVector.fromArray(Blocking.F, src, row + s + v).intoArray(dst, d + v);
+                    }
+                }
+            }
+        }
+        for (int s0 = grouped; s0 < extent; s0 += width) {
             int lines = Math.min(width, extent - s0);
             int panel = dstIdx + s0 * kc;
             int first = origin + s0 * lineStride;
-            if (lineStride == 1 && lines == width && sums == null) {
-                // A whole panel: each k step is NV whole vectors, copied without masks.
-                for (int p = 0; p < kc; p++) {
-                    for (int v = 0; v < Blocking.NR; v += lanes) {
-                        FloatVector.fromArray(Blocking.F, src, first + p * stepStride + v).intoArray(dst, panel + p * Blocking.NR + v);
-                    }
-                }
-            } else if (lineStride == 1) {
+            if (lineStride == 1) {
                 // The lines of one k step are contiguous: copy them by vectors; a mask zero-fills the edge.
                 for (int v = 0; v < width; v += lanes) {
                     VectorMask<Float> m = Blocking.F.indexInRange(v, lines);
