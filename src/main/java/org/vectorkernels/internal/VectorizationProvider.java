@@ -37,7 +37,7 @@ public final class VectorizationProvider {
                 LOG.log(Level.INFO, "vector-kernels: Java vector incubator API enabled; " + panama.description());
                 return panama;
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                reason = "the Vector API kernels failed to load: " + e;
+                reason = "the Vector API kernels failed to load: " + rootCause(e);
             }
         }
         LOG.log(Level.WARNING, "vector-kernels: using scalar kernels, " + reason);
@@ -58,5 +58,14 @@ public final class VectorizationProvider {
             return "because the Vector API is only fast on HotSpot's C2, and this VM is " + vm;
         }
         return null;
+    }
+
+    /** The innermost cause: what failed inside the reflective call and the class initializer. */
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 }
