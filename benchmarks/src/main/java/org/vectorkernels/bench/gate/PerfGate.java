@@ -24,8 +24,8 @@ import org.vectorkernels.bench.report.Machine;
  * The performance-regression gate behind {@code benchmarks/perf-gate}: builds the library of the
  * base commit named in {@code baseline.json} (or {@code --base}), runs the gate's benchmarks on it
  * and on the candidate in the same run, interleaved ({@link AbRun}), and judges each figure by the
- * candidate ÷ base ratio of median times ({@link Judge}). A figure that looks slower, but by less
- * than twice its threshold, gets as many pairs of forks again, pooled with the first, before it fails.
+ * candidate ÷ base ratio of median times ({@link Judge}). A figure that looks slower gets as many
+ * pairs of forks again, pooled with the first, before it fails.
  *
  * <pre>
  * PerfGate [--quick] [--base REF] [--candidate REF | --candidate-jar JAR] [--only REGEX] [--pairs N]
@@ -165,9 +165,9 @@ public final class PerfGate {
         AbRun ab = new AbRun(settings, jvmArgs, out);
         List<Map<Figure, Samples>> sides = ab.run(figures, baseJar, candJar);
         List<Row> rows = Judge.judge(figures, sides.get(0), sides.get(1), gate);
-        // A slowdown past twice its threshold is past any A/A spread measured here: it fails without a second look.
-        List<Figure> again = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSION && r.ratio() < 1 + 2 * r.threshold())
-                .map(Row::figure).toList();
+        // Every slowdown is measured again before it fails: on Zen 5 a burst of noise during one pair
+        // made an A/A run fail at 1.229, past twice the threshold, with p = 0.002 (docs/perf-gate.md).
+        List<Figure> again = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSION).map(Row::figure).toList();
         if (!again.isEmpty()) {
             System.out.println("perf-gate: measuring again what looks slower: "
                     + again.stream().map(Figure::id).collect(Collectors.joining("; ")));
