@@ -61,13 +61,13 @@ final class Packing {
                       int kc, int nc, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
         int lineStride = transB ? ldb : 1, stepStride = transB ? 1 : ldb;
         int origin = bOffset + j0 * lineStride + p0 * stepStride;
-        panels(b, origin, lineStride, stepStride, nc, kc, Blocking.NR, dst, dstIdx, sums, sumsIdx);
+        panels(b, origin, lineStride, stepStride, nc, kc, dst, dstIdx, sums, sumsIdx);
     }
 
     /** Lines' sums go to {@code sums[sumsIdx + s]} (null for none); only vector-wide or strided panels take them. */
     private static void panels(float[] src, int origin, int lineStride, int stepStride,
-                               int extent, int kc, int width, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
-        final int lanes = Blocking.LANES;
+                               int extent, int kc, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
+        final int lanes = Blocking.LANES, width = Blocking.NR; // only B is packed in panels of lines
         // Whole panels of contiguous lines go GROUP at a time, k step by k step: each step reads
         // GROUP·NR contiguous floats of the source row, where panel by panel would read NR floats
         // of kc rows far apart.
