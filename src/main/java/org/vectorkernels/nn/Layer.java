@@ -12,6 +12,28 @@ public interface Layer {
 
     Tensor backward(Tensor dout);
 
+    /**
+     * As {@link #forward}, but writes the output into {@code spare} and returns it when {@code spare}
+     * has the output's shape, instead of a new tensor: a caller that passes back what the last call
+     * returned (or null at first) runs a training loop without garbage. The default allocates.
+     */
+    default Tensor forwardReusing(Tensor x, Tensor spare) {
+        return forward(x);
+    }
+
+    /** As {@link #backward}, writing dL/d(input) into {@code spare} when it has the input's shape (see {@link #forwardReusing}). */
+    default Tensor backwardReusing(Tensor dout, Tensor spare) {
+        return backward(dout);
+    }
+
+    /**
+     * Sets the parameters' gradients as {@link #backward} does, without computing dL/d(input):
+     * for the first layer of a network, whose input is the data and whose input gradient nobody reads.
+     */
+    default void backwardParameters(Tensor dout) {
+        backward(dout);
+    }
+
     /** In inference mode forward keeps nothing, and backward is an error. Layers start in training mode. */
     void setTraining(boolean training);
 

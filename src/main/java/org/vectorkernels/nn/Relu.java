@@ -15,8 +15,13 @@ public final class Relu implements Layer {
 
     @Override
     public Tensor forward(Tensor x) {
+        return forwardReusing(x, null);
+    }
+
+    @Override
+    public Tensor forwardReusing(Tensor x, Tensor spare) {
         Objects.requireNonNull(x, "x");
-        Tensor y = Tensor.zeros(x.shape());
+        Tensor y = Shapes.spareOr(spare, x.shape());
         boolean[] m = null;
         if (training) {
             m = mask != null && mask.length == x.size() ? mask : new boolean[x.size()];
@@ -29,9 +34,14 @@ public final class Relu implements Layer {
 
     @Override
     public Tensor backward(Tensor dout) {
+        return backwardReusing(dout, null);
+    }
+
+    @Override
+    public Tensor backwardReusing(Tensor dout, Tensor spare) {
         Tensor x = Shapes.kept(input, training);
         Shapes.requireSame("dout", dout, "the input", x);
-        Tensor dx = Tensor.zeros(x.shape());
+        Tensor dx = Shapes.spareOr(spare, x.shape());
         KERNELS.reluBackward(dx.size(), dout.data(), mask, dx.data());
         return dx;
     }

@@ -13,6 +13,8 @@ import java.util.Objects;
 public final class Sequential {
     private final List<Layer> layers;
     private final SoftmaxWithLoss lastLayer = new SoftmaxWithLoss();
+    /** Each layer's last output and input gradient, handed back to it as spares: a step allocates no large array. */
+    private final Tensor[] outputs, inputGradients;
 
     public Sequential(List<? extends Layer> layers) {
         Objects.requireNonNull(layers, "layers");
@@ -21,6 +23,8 @@ public final class Sequential {
         }
         layers.forEach(l -> Objects.requireNonNull(l, "layers holds null"));
         this.layers = List.copyOf(layers);
+        this.outputs = new Tensor[this.layers.size()];
+        this.inputGradients = new Tensor[this.layers.size()];
     }
 
     /**
@@ -35,11 +39,16 @@ public final class Sequential {
                 Affine.builder(hidden, out).seed(seed + 1).build()));
     }
 
-    /** The logits for x, computed in inference mode. */
+    /** The logits for x, computed in inference mode: a new tensor. */
     public Tensor predict(Tensor x) {
+        return infer(x, false);
+    }
+
+    /** The logits, in inference mode; {@code reuseLast}: in this network's own buffer, overwritten by the next call. */
+    private Tensor infer(Tensor x, boolean reuseLast) {
         setTraining(false);
         try {
-            return forward(x);
+            return forward(x, reuseLast);
         } finally {
             setTraining(true);
         }
@@ -47,7 +56,7 @@ public final class Sequential {
 
     /** The mean loss on (x, labels), in inference mode. */
     public double loss(Tensor x, int[] labels) {
-        Tensor logits = predict(x);
+        Tensor logits = infer(x, true);
         lastLayer.setTraining(false);
         try {
             return lastLayer.forward(logits, labels);
@@ -58,7 +67,7 @@ public final class Sequential {
 
     /** The fraction of rows of x whose largest logit is at its label. */
     public double accuracy(Tensor x, int[] labels) {
-        Tensor logits = predict(x);
+        Tensor logits = infer(x, true);
         int n = logits.dim(0), c = logits.dim(1);
         Objects.requireNonNull(labels, "labels");
         if (labels.length != n) {
@@ -86,11 +95,12 @@ public final class Sequential {
 
     /** Forward and backward on (x, labels): sets every parameter's gradient; returns the loss. */
     public double gradient(Tensor x, int[] labels) {
-        double loss = lastLayer.forward(forward(x), labels);
+        double loss = lastLayer.forward(forward(x, true), labels);
         Tensor d = lastLayer.backward();
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            d = layers.get(i).backward(d);
+        for (int i = layers.size() - 1; i > 0; i--) {
+            d = inputGradients[i] = layers.get(i).backwardReusing(d, inputGradients[i]);
         }
+        layers.get(0).backwardParameters(d); // the gradient of the data itself is of no use
         return loss;
     }
 
@@ -113,12 +123,15 @@ public final class Sequential {
         return layers;
     }
 
-    private Tensor forward(Tensor x) {
+    /** Every layer in order, each into its buffer from the last call; the last layer's too only if {@code reuseLast}. */
+    private Tensor forward(Tensor x, boolean reuseLast) {
         Objects.requireNonNull(x, "x");
         Tensor h = x;
-        for (Layer l : layers) {
-            h = l.forward(h);
+        int last = layers.size() - 1;
+        for (int i = 0; i < last; i++) {
+            h = outputs[i] = layers.get(i).forwardReusing(h, outputs[i]);
         }
+        h = reuseLast ? (outputs[last] = layers.get(last).forwardReusing(h, outputs[last])) : layers.get(last).forward(h);
         if (h.rank() != 2) {
             throw new IllegalArgumentException("the last layer must give [N, classes], not " + h);
         }

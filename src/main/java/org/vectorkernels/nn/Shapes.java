@@ -16,6 +16,20 @@ final class Shapes {
         }
     }
 
+    /** {@code spare} when it has exactly this shape, else a new zero tensor of it. */
+    static Tensor spareOr(Tensor spare, int... shape) {
+        if (spare != null && spare.rank() == shape.length) {
+            boolean same = true;
+            for (int axis = 0; axis < shape.length; axis++) {
+                same &= spare.dim(axis) == shape[axis];
+            }
+            if (same) {
+                return spare;
+            }
+        }
+        return Tensor.zeros(shape);
+    }
+
     /** The state forward kept for backward, or an error saying why there is none. */
     static <T> T kept(T state, boolean training) {
         if (state == null) {

@@ -17,8 +17,13 @@ public final class Sigmoid implements Layer {
 
     @Override
     public Tensor forward(Tensor x) {
+        return forwardReusing(x, null);
+    }
+
+    @Override
+    public Tensor forwardReusing(Tensor x, Tensor spare) {
         Objects.requireNonNull(x, "x");
-        Tensor y = Tensor.zeros(x.shape());
+        Tensor y = Shapes.spareOr(spare, x.shape());
         KERNELS.sigmoid(x.size(), x.data(), y.data());
         output = training ? y : null;
         return y;
@@ -26,9 +31,14 @@ public final class Sigmoid implements Layer {
 
     @Override
     public Tensor backward(Tensor dout) {
+        return backwardReusing(dout, null);
+    }
+
+    @Override
+    public Tensor backwardReusing(Tensor dout, Tensor spare) {
         Tensor y = Shapes.kept(output, training);
         Shapes.requireSame("dout", dout, "the output", y);
-        Tensor dx = Tensor.zeros(y.shape());
+        Tensor dx = Shapes.spareOr(spare, y.shape());
         KERNELS.sigmoidBackward(dx.size(), dout.data(), y.data(), dx.data());
         return dx;
     }

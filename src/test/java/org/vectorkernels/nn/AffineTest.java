@@ -199,6 +199,52 @@ class AffineTest {
     }
 
     @Test
+    void backwardParametersSetsTheGradientsOfBackwardWithoutDx() {
+        SplittableRandom rnd = new SplittableRandom(59);
+        for (int[] shape : INPUT_SHAPES) {
+            int in = 1;
+            for (int axis = 1; axis < shape.length; axis++) {
+                in *= shape[axis];
+            }
+            Affine full = Affine.builder(in, 7).seed(6).build(), partial = Affine.builder(in, 7).seed(6).build();
+            Tensor x = random(rnd, shape), dy = random(rnd, shape[0], 7);
+            full.forward(x);
+            full.backward(dy);
+            partial.forward(x);
+            partial.backwardParameters(dy);
+            assertArrayEquals(full.weightGrad().data(), partial.weightGrad().data(), "dW");
+            assertArrayEquals(full.biasGrad().data(), partial.biasGrad().data(), "db");
+        }
+        Affine fc = Affine.builder(4, 3).seed(1).build();
+        assertThrows(IllegalStateException.class, () -> fc.backwardParameters(Tensor.zeros(2, 3)), "before forward");
+        fc.forward(random(rnd, 2, 4));
+        float[] before = fc.weightGrad().data().clone();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fc.backwardParameters(Tensor.zeros(2, 4)));
+        assertTrue(e.getMessage().contains("dout"), e.getMessage());
+        assertArrayEquals(before, fc.weightGrad().data(), "a refused dout changes no gradient");
+    }
+
+    @Test
+    void reusingOverloadsWriteIntoASpareOfTheRightShapeOnly() {
+        SplittableRandom rnd = new SplittableRandom(61);
+        Affine fc = Affine.builder(12, 7).seed(5).build();
+        Tensor x = random(rnd, 3, 3, 4), dy = random(rnd, 3, 7);
+        Tensor y = fc.forward(x), dx = fc.backward(dy);
+        Tensor ySpare = random(rnd, 3, 7), dxSpare = random(rnd, 3, 3, 4);
+        assertTrue(fc.forwardReusing(x, ySpare) == ySpare);
+        assertArrayEquals(y.data(), ySpare.data());
+        assertTrue(fc.backwardReusing(dy, dxSpare) == dxSpare);
+        assertArrayEquals(dx.data(), dxSpare.data());
+        // A spare of another shape (or none) is not used: a new tensor comes back, with the same values.
+        Tensor wrong = Tensor.zeros(4, 7);
+        Tensor y2 = fc.forwardReusing(x, wrong);
+        assertTrue(y2 != wrong && y2.dim(0) == 3 && y2.dim(1) == 7);
+        assertArrayEquals(y.data(), y2.data());
+        assertArrayEquals(new float[28], wrong.data(), "the unused spare is untouched");
+        assertArrayEquals(dx.data(), fc.backwardReusing(dy, null).data());
+    }
+
+    @Test
     void initializersAreSeededAndShaped() {
         Affine a = Affine.builder(50, 30).seed(9).build(), b = Affine.builder(50, 30).seed(9).build();
         assertArrayEquals(a.weight().data(), b.weight().data(), "same seed, same weights");

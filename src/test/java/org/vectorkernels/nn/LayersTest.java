@@ -44,6 +44,25 @@ class LayersTest {
     }
 
     @Test
+    void activationsWriteIntoASpareOfTheRightShape() {
+        SplittableRandom rnd = new SplittableRandom(29);
+        for (Layer layer : new Layer[] {new Relu(), new Sigmoid()}) {
+            Tensor x = AffineTest.random(rnd, 5, 19), dy = AffineTest.random(rnd, 5, 19);
+            Tensor y = layer.forward(x).reshape(5, 19), dx = layer.backward(dy);
+            float[] yValues = y.data().clone(), dxValues = dx.data().clone();
+            Tensor ySpare = AffineTest.random(rnd, 5, 19), dxSpare = AffineTest.random(rnd, 5, 19);
+            assertTrue(layer.forwardReusing(x, ySpare) == ySpare, layer + " forward");
+            assertArrayEquals(yValues, ySpare.data());
+            assertTrue(layer.backwardReusing(dy, dxSpare) == dxSpare, layer + " backward");
+            assertArrayEquals(dxValues, dxSpare.data());
+            Tensor wrong = Tensor.zeros(19, 5);
+            Tensor y2 = layer.forwardReusing(x, wrong);
+            assertTrue(y2 != wrong, "a spare of another shape is not used");
+            assertArrayEquals(yValues, y2.data());
+        }
+    }
+
+    @Test
     void mulAndAddOnTensorsAndScalars() {
         Tensor x = SequentialTest.random(rnd, 2, 7), y = SequentialTest.random(rnd, 2, 7), dout = SequentialTest.random(rnd, 2, 7);
         MulLayer mul = new MulLayer();

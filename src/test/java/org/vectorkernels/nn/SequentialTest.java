@@ -72,6 +72,58 @@ class SequentialTest {
     }
 
     @Test
+    void aTrainingStepOfTheBooksNetworkAllocatesNoLargeArray() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        Sequential net = Sequential.twoLayerNet(784, 100, 10, 7);
+        Sgd sgd = new Sgd(0.01f, 0.9f, 0f);
+        Tensor x = random(rnd, 100, 784);
+        int[] labels = new int[100];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rnd.nextInt(10);
+        }
+        for (int i = 0; i < 400; i++) { // until C2 has compiled the kernels: interpreted vectors are objects
+            net.trainStep(x, labels, sgd);
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().threadId(), before = mx.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 10; i++) {
+            net.trainStep(x, labels, sgd);
+        }
+        long perStep = (mx.getThreadAllocatedBytes(id) - before) / 10;
+        // Each layer's output and gradient (40 KB and more each here) are reused; small objects remain.
+        assertTrue(perStep < 16 * 1024, perStep + " bytes allocated per step");
+    }
+
+    @Test
+    void reusedBuffersChangeNoResult() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        Tensor x = random(rnd, 9, 12), x2 = random(rnd, 4, 12);
+        int[] labels = {0, 1, 2, 0, 1, 2, 0, 1, 2}, labels2 = {2, 1, 0, 2};
+        Sequential reused = Sequential.twoLayerNet(12, 8, 3, 5);
+        Sgd sgd = new Sgd(0.1f);
+        Tensor firstLogits = reused.predict(x);
+        float[] firstValues = firstLogits.data().clone();
+        for (int step = 0; step < 3; step++) {
+            // Alternate batch sizes, so that buffers are replaced as well as reused.
+            Sequential fresh = Sequential.twoLayerNet(12, 8, 3, 5);
+            for (int i = 0; i < reused.parameters().size(); i++) {
+                float[] w = reused.parameters().get(i).value().data();
+                System.arraycopy(w, 0, fresh.parameters().get(i).value().data(), 0, w.length);
+            }
+            Tensor in = step % 2 == 0 ? x : x2;
+            int[] t = step % 2 == 0 ? labels : labels2;
+            assertEquals(fresh.trainStep(in, t, new Sgd(0.1f)), reused.trainStep(in, t, sgd));
+            for (int i = 0; i < reused.parameters().size(); i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(fresh.parameters().get(i).value().data(),
+                        reused.parameters().get(i).value().data(), "parameter " + i + " after step " + step);
+            }
+        }
+        reused.accuracy(x, labels);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(firstValues, firstLogits.data(),
+                "what predict returned is the caller's: later calls do not write into it");
+    }
+
+    @Test
     void predictKeepsNothingForBackward() {
         Affine first = Affine.builder(3, 2).seed(1).build();
         Sequential net = new Sequential(List.of(first, new Relu()));
