@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.vectorkernels.Parallelism;
+import org.vectorkernels.WarmUp;
 import org.vectorkernels.data.LabeledImages;
 import org.vectorkernels.nn.Sequential;
 import org.vectorkernels.nn.Sgd;
+import org.vectorkernels.nn.Tensor;
 
 /**
  * Trains 784 → 100 → 10 (Affine, ReLU, Affine, softmax with cross-entropy; SGD, mini-batches of
@@ -18,9 +21,10 @@ import org.vectorkernels.nn.Sgd;
  * get it and trains on {@link SyntheticImages} instead.
  *
  * <pre>
- * benchmarks/train-fashion-mnist [--epochs 5] [--data DIR] [--lr 0.02] [--momentum 0.9] [--threads N] [--naive]
+ * benchmarks/train-fashion-mnist [--epochs 5] [--data DIR] [--lr 0.02] [--momentum 0.9] [--threads N] [--naive] [--no-warm-up]
  * </pre>
- * {@code --naive} trains the same network written with NaiveGemm and plain loops instead.
+ * {@code --naive} trains the same network written with NaiveGemm and plain loops instead; {@code --no-warm-up}
+ * skips {@link WarmUp}, which otherwise runs beside the reading of the data.
  */
 public final class TrainFashionMnist {
     /** Where Debian's dataset-fashion-mnist installs the data set. */
@@ -31,11 +35,11 @@ public final class TrainFashionMnist {
     /** Seeds of the initial weights and of the shuffles. */
     public static final long WEIGHT_SEED = 7, SHUFFLE_SEED = 11;
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         int epochs = 5;
         float lr = LEARNING_RATE, momentum = MOMENTUM;
         Path dir = DEBIAN_DIR;
-        boolean naive = false;
+        boolean naive = false, warmUp = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(value(args, ++i));
@@ -44,11 +48,16 @@ public final class TrainFashionMnist {
                 case "--momentum" -> momentum = Float.parseFloat(value(args, ++i));
                 case "--threads" -> Parallelism.setThreads(Integer.parseInt(value(args, ++i)));
                 case "--naive" -> naive = true;
+                case "--no-warm-up" -> warmUp = false;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: [--epochs N] [--data DIR] [--lr RATE] [--momentum M] [--threads N] [--naive]");
+                        + "; usage: [--epochs N] [--data DIR] [--lr RATE] [--momentum M] [--threads N] [--naive] [--no-warm-up]");
             }
         }
         PrintStream out = System.out;
+        // The kernels compile while the data set is read (see WarmUp): otherwise the first epoch pays for it.
+        long[] warmUpNanos = new long[1];
+        Thread warmer = warmUp && !naive ? Thread.ofPlatform().name("vector-kernels warm-up")
+                .start(() -> warmUpNanos[0] = WarmUp.run()) : null;
         LabeledImages train, test;
         if (installed(dir)) {
             train = read(dir, "train");
@@ -61,6 +70,12 @@ public final class TrainFashionMnist {
             out.println("directory and pass --data DIR. Training on a synthetic set of 10 classes instead.");
             train = SyntheticImages.generate(6000, 1);
             test = SyntheticImages.generate(1000, 2);
+        }
+        if (warmer != null) {
+            long waitStart = System.nanoTime();
+            warmer.join();
+            out.printf("warm-up (WarmUp.run, beside reading the data): %.2f s, of which waited for: %.2f s%n",
+                    warmUpNanos[0] / 1e9, (System.nanoTime() - waitStart) / 1e9);
         }
         int features = train.images().size() / train.size();
         Sequential net = network(features);
@@ -81,12 +96,17 @@ public final class TrainFashionMnist {
         }
     }
 
-    /** Accuracy over a whole set, predicted in batches of 1000. */
+    /** Accuracy over a whole set, predicted in batches of 1000 copied into one buffer (a slice per batch is garbage). */
     static double accuracy(Sequential net, LabeledImages set) {
-        int n = set.size(), right = 0;
+        int n = set.size(), features = set.images().size() / Math.max(1, n), right = 0;
+        float[] images = set.images().data(), buffer = new float[Math.min(n, 1000) * features];
+        int[] labels = set.labels();
         for (int from = 0; from < n; from += 1000) {
-            LabeledImages part = set.slice(from, Math.min(n, from + 1000));
-            right += (int) Math.round(net.accuracy(part.images(), part.labels()) * part.size());
+            int rows = Math.min(1000, n - from);
+            float[] x = rows * features == buffer.length ? buffer : new float[rows * features];
+            System.arraycopy(images, from * features, x, 0, rows * features);
+            int[] t = Arrays.copyOfRange(labels, from, from + rows);
+            right += (int) Math.round(net.accuracy(Tensor.of(x, rows, features), t) * rows);
         }
         return (double) right / n;
     }

@@ -32,10 +32,11 @@ public final class TrainingLoop {
         int[] order = shuffled(n, random);
         float[] images = train.images().data();
         double lossSum = 0;
+        // One batch buffer for the epoch: a fresh 300 KiB array per step is garbage G1 must collect.
+        float[] x = new float[batch * features];
+        int[] t = new int[batch];
         long start = System.nanoTime();
         for (int b = 0; b < batches; b++) {
-            float[] x = new float[batch * features];
-            int[] t = new int[batch];
             for (int r = 0; r < batch; r++) {
                 int row = order[b * batch + r];
                 System.arraycopy(images, row * features, x, r * features, features);
