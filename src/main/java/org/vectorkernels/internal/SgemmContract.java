@@ -4,20 +4,44 @@ import java.util.Objects;
 
 import org.vectorkernels.Epilogue;
 import org.vectorkernels.internal.scalar.ScalarKernels;
+import org.vectorkernels.internal.threads.WorkerPool;
 
 /**
  * The parts of the SGEMM contract that every kernel shares: validation before any write, and
  * the BLAS cases that need no product (m or n = 0; k = 0 or alpha = 0).
  */
 public final class SgemmContract {
-    /** m·n·k per thread below which an sgemm does not split over threads (measured: see the README). */
-    public static final long PARALLEL_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", 128L * 128 * 128);
+    /**
+     * m·n·k per thread below which an sgemm does not split over threads: 4 Mi, so a layer's
+     * 100×784×100 stays whole. Back to back in JMH its two parts won (83 against 123 µs), but in a
+     * training loop, where the calling thread has just written the operands, the example trained
+     * slower on two threads than on one even with the worker awake (160,000–190,000 against
+     * 220,000–250,000 images/s, Zen 5 VM).
+     */
+    public static final long PARALLEL_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", 4L << 20);
 
     private SgemmContract() {}
 
-    /** The number of parts an sgemm of this size is worth, at most the thread count: 1 keeps it on the calling thread. */
+    /**
+     * m·n·k per part from which a split pays even when it must wake a parked worker: waking one on
+     * the 2-vCPU VM cost more than the split of 100×784×100 saved (training the example on 2
+     * threads ran at about 140,000 images/s, against 250,000 on one), while back to back, with the
+     * worker still polling, that split took 83 instead of 123 µs (JMH).
+     */
+    public static final long WAKE_MIN_VOLUME = Long.getLong("vectorkernels.wakeMinVolume", 64L << 20);
+
+    /**
+     * The number of parts an sgemm of this size is worth, at most the thread count: 1 keeps it on
+     * the calling thread. Parts smaller than {@link #WAKE_MIN_VOLUME} are made only when an idle
+     * worker is awake to take them.
+     */
     public static int parts(int m, int n, int k) {
-        return (int) Math.max(1, Math.min(org.vectorkernels.Parallelism.threads(), (long) m * n * k / PARALLEL_MIN_VOLUME));
+        long volume = (long) m * n * k;
+        int parts = (int) Math.max(1, Math.min(org.vectorkernels.Parallelism.threads(), volume / PARALLEL_MIN_VOLUME));
+        if (parts > 1 && volume / parts < WAKE_MIN_VOLUME && !WorkerPool.workerAwake(parts - 1)) {
+            return 1;
+        }
+        return parts;
     }
 
     /**

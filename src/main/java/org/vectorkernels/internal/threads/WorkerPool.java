@@ -190,6 +190,31 @@ public final class WorkerPool {
         }
     }
 
+    /**
+     * Whether a call made now would find an idle worker awake (polling, see {@link #SPIN_NANOS}),
+     * so that handing it a part costs no wake-up; true too while fewer workers than helpers exist
+     * (a call starts them). When none is awake, wakes one to poll for a while, off the caller's path,
+     * so that a call that follows soon finds it awake.
+     */
+    public static boolean workerAwake(int helpers) {
+        Worker[] w = workers;
+        if (w.length < helpers) {
+            return true;
+        }
+        for (Worker worker : w) {
+            if (worker.mailbox == null && !worker.parked) {
+                return true;
+            }
+        }
+        for (Worker worker : w) {
+            if (worker.mailbox == null) {
+                worker.rouse();
+                break;
+            }
+        }
+        return false;
+    }
+
     /** The live workers now, for tests and diagnostics. */
     public static int liveWorkers() {
         return workers.length;
@@ -305,6 +330,10 @@ public final class WorkerPool {
         @SuppressWarnings("unused") // through MAILBOX
         private volatile Task mailbox;
         private volatile boolean retiring;
+        /** Whether it is parked (or about to park) rather than polling its mailbox. */
+        private volatile boolean parked;
+        /** Set by {@link #rouse}: poll again for SPIN_NANOS before parking. */
+        private volatile boolean roused;
 
         Worker(int index) {
             super(topGroup(), null, "vector-kernels-worker-" + index, 0, false);
@@ -332,6 +361,12 @@ public final class WorkerPool {
             return false;
         }
 
+        /** Wakes this idle worker to poll its mailbox for a while. */
+        void rouse() {
+            roused = true;
+            LockSupport.unpark(this);
+        }
+
         /** Asks this worker to exit once it is idle. */
         void retire() {
             retiring = true;
@@ -355,7 +390,15 @@ public final class WorkerPool {
                         } else if (idle < SPIN_NANOS) {
                             Thread.onSpinWait();
                         } else {
-                            LockSupport.parkNanos(this, KEEP_ALIVE_NANOS - idle);
+                            parked = true;
+                            if (mailbox == null && !roused) {
+                                LockSupport.parkNanos(this, KEEP_ALIVE_NANOS - idle);
+                            }
+                            parked = false;
+                            if (roused) {
+                                roused = false;
+                                idleSince = System.nanoTime(); // poll again: a call is likely soon
+                            }
                         }
                         continue;
                     }
