@@ -12,21 +12,19 @@ import org.vectorkernels.internal.threads.WorkerPool;
  */
 public final class SgemmContract {
     /**
-     * m·n·k per thread below which an sgemm does not split over threads: 4 Mi, so a layer's
-     * 100×784×100 stays whole. Back to back in JMH its two parts won (83 against 123 µs), but in a
-     * training loop, where the calling thread has just written the operands, the example trained
-     * slower on two threads than on one even with the worker awake (160,000–190,000 against
-     * 220,000–250,000 images/s, Zen 5 VM).
+     * m·n·k per thread below which an sgemm does not split over threads (measured: see the README).
+     * 4 Mi instead, which keeps a layer's 100×784×100 whole, trained the example on 2 threads of the
+     * Zen 5 VM at 221,000 against 208,000 images/s (medians of 3 runs each): within its noise, so kept.
      */
-    public static final long PARALLEL_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", 4L << 20);
+    public static final long PARALLEL_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", 128L * 128 * 128);
 
     private SgemmContract() {}
 
     /**
-     * m·n·k per part from which a split pays even when it must wake a parked worker: waking one on
-     * the 2-vCPU VM cost more than the split of 100×784×100 saved (training the example on 2
-     * threads ran at about 140,000 images/s, against 250,000 on one), while back to back, with the
-     * worker still polling, that split took 83 instead of 123 µs (JMH).
+     * m·n·k per part from which a split pays even when it must wake a parked worker: on the 2-vCPU
+     * Zen 5 VM waking one cost more than the split of 100×784×100 saved (the example trained on 2
+     * threads at about 140,000 images/s, on one at 250,000), while back to back, with the worker
+     * still polling, that split took 83 instead of 123 µs (JMH). Not measured on Zen 4.
      */
     public static final long WAKE_MIN_VOLUME = Long.getLong("vectorkernels.wakeMinVolume", 64L << 20);
 
