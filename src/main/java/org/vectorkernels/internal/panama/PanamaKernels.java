@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorMask;
 import org.vectorkernels.Epilogue;
 import org.vectorkernels.internal.Kernels;
 import org.vectorkernels.internal.SgemmContract;
+import org.vectorkernels.internal.scalar.ScalarKernels;
 import org.vectorkernels.internal.threads.SumRowsSplit;
 import org.vectorkernels.internal.threads.WorkerPool;
 
@@ -202,6 +203,10 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
 
     @Override
     public void softmaxRows(int m, int n, float[] x, float[] y, double[] logSumExp) {
+        if (n < Blocking.LANES) { // 10 classes in a 16-lane vector: plain loops were faster (6.9 against 9.9 µs at 100×10, Zen 5)
+            ScalarKernels.softmax(m, n, x, y, logSumExp);
+            return;
+        }
         Elementwise.softmaxRows(m, n, x, y, logSumExp);
     }
 

@@ -116,6 +116,11 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void softmaxRows(int m, int n, float[] x, float[] y, double[] logSumExp) {
+        softmax(m, n, x, y, logSumExp);
+    }
+
+    /** The softmax of each row in plain loops; the Vector API kernels use it too for rows shorter than a vector. */
+    public static void softmax(int m, int n, float[] x, float[] y, double[] logSumExp) {
         for (int i = 0, row = 0; i < m; i++, row += n) {
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < n; j++) {
