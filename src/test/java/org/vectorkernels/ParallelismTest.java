@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * transpose, with epilogues and column sums, and sumRows, on edge shapes); many callers at once;
  * calls from a parallel stream and from virtual threads finish; the library starts no more than
  * the thread count minus one workers. The build splits even small problems for these tests
- * ({@code vectorkernels.parallelMinVolume}), so every edge goes through the split.
+ * ({@code vectorkernels.parallelMinVolume}) and whether or not a worker is awake
+ * ({@code vectorkernels.wakeMinVolume}), so every edge goes through the split.
  */
 class ParallelismTest {
     static final int[] THREADS = {1, 2, 3, 7};

@@ -12,9 +12,8 @@ import org.vectorkernels.internal.threads.WorkerPool;
  */
 public final class SgemmContract {
     /**
-     * m·n·k per thread below which an sgemm does not split over threads (measured: see the README).
-     * 4 Mi instead, which keeps a layer's 100×784×100 whole, trained the example on 2 threads of the
-     * Zen 5 VM at 221,000 against 208,000 images/s (medians of 3 runs each): within its noise, so kept.
+     * m·n·k per thread below which the scalar kernels' sgemm does not split over threads (measured:
+     * see the README); the Vector API kernels take theirs from the CPU's profile.
      */
     public static final long PARALLEL_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", 128L * 128 * 128);
 
@@ -30,12 +29,12 @@ public final class SgemmContract {
 
     /**
      * The number of parts an sgemm of this size is worth, at most the thread count: 1 keeps it on
-     * the calling thread. Parts smaller than {@link #WAKE_MIN_VOLUME} are made only when an idle
-     * worker is awake to take them.
+     * the calling thread; no part smaller than {@code minVolume}. Parts smaller than
+     * {@link #WAKE_MIN_VOLUME} are made only when an idle worker is awake to take them.
      */
-    public static int parts(int m, int n, int k) {
+    public static int parts(int m, int n, int k, long minVolume) {
         long volume = (long) m * n * k;
-        int parts = (int) Math.max(1, Math.min(org.vectorkernels.Parallelism.threads(), volume / PARALLEL_MIN_VOLUME));
+        int parts = (int) Math.max(1, Math.min(org.vectorkernels.Parallelism.threads(), volume / minVolume));
         if (parts > 1 && volume / parts < WAKE_MIN_VOLUME && !WorkerPool.workerAwake(parts - 1)) {
             return 1;
         }

@@ -4,10 +4,22 @@ import java.util.Locale;
 
 /**
  * The SGEMM's per-CPU choices, as a BLIS context holds them: the micro-tile (MR rows by two
- * vectors) and the cache blocks MC, KC and NC. {@code source} says how it was chosen.
+ * vectors), the cache blocks MC, KC and NC, and the least m·n·k per part for which a product is
+ * split over threads. {@code source} says how it was chosen.
  */
-public record Profile(String name, int mr, int kc, int mc, int nc, String source) {
+public record Profile(String name, int mr, int kc, int mc, int nc, String source, long splitMinVolume) {
+    /** The split threshold of every profile not measured otherwise: 128³ per part. */
+    public static final long DEFAULT_SPLIT_MIN_VOLUME = 128L * 128 * 128;
+
+    /** A profile with the default split threshold. */
+    public Profile(String name, int mr, int kc, int mc, int nc, String source) {
+        this(name, mr, kc, mc, nc, source, DEFAULT_SPLIT_MIN_VOLUME);
+    }
+
     public Profile {
+        if (splitMinVolume < 1) {
+            throw new IllegalArgumentException("profile " + name + ": splitMinVolume must be positive");
+        }
         if (mr < 1 || mr > 8) {
             throw new IllegalArgumentException("profile " + name + ": mr = " + mr + ", must be 1 to 8");
         }
@@ -23,12 +35,13 @@ public record Profile(String name, int mr, int kc, int mc, int nc, String source
         if (mr2 == mr && kc2 == kc && mc2 == mc && nc2 == nc) {
             return this;
         }
-        return new Profile(name + "+overrides", mr2, kc2, mc2, nc2, source + ", sizes overridden by -Dvectorkernels.*");
+        return new Profile(name + "+overrides", mr2, kc2, mc2, nc2, source + ", sizes overridden by -Dvectorkernels.*",
+                splitMinVolume);
     }
 
     /** For example "zen5-512 (shipped, measured on ...): 8-row tile, MC=128 KC=384 NC=4096". */
     public String describe(int nr) {
-        return String.format(Locale.ROOT, "profile %s (%s): %dx%d micro-tile, blocks MC=%d KC=%d NC=%d",
-                name, source, mr, nr, mc, kc, nc);
+        return String.format(Locale.ROOT, "profile %s (%s): %dx%d micro-tile, blocks MC=%d KC=%d NC=%d, split from %d per part",
+                name, source, mr, nr, mc, kc, nc, splitMinVolume);
     }
 }

@@ -15,11 +15,18 @@ public final class Profiles {
     public static final String GENERIC = "generic";
 
     /** Shipped: only values measured on that CPU. A change for one CPU leaves the others' rows alone. */
+    /**
+     * Zen 5 splits from 4 Mi per part, so a dense layer's 100×784×100 stays whole: on 2 threads the
+     * example trained at 221,000–236,000 images/s (medians of epochs 2–4, three runs) against
+     * 181,000–225,000 with 128³, and 218,000–229,000 on one thread, interleaved (docs/training.md).
+     */
+    static final long ZEN5_SPLIT_MIN_VOLUME = 4L << 20;
+
     static final List<Profile> SHIPPED = List.of(
             // Zen 5: full-rate 512-bit FMA, 48 KiB L1d.
-            new Profile("zen5-512", 8, 512, 128, 4096, "shipped, measured on AMD family 26 model 2"),
+            new Profile("zen5-512", 8, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME),
             // Zen 5 with AVX2: 6x2 spills there (56 of 122 GFLOP/s in isolation), 4x2 does not (110).
-            new Profile("zen5-256", 4, 512, 128, 4096, "shipped, measured on AMD family 26 model 2"),
+            new Profile("zen5-256", 4, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME),
             // Zen 4: 512-bit FMAs in two halves, 32 KiB L1d; KC 512 measured faster than 256 at 1024³.
             new Profile("zen4-512", 8, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),
             new Profile("zen4-256", 6, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),
@@ -39,7 +46,7 @@ public final class Profiles {
         } else {
             p = named(wanted).orElseThrow(() -> new IllegalArgumentException("-D" + PROPERTY + "=" + wanted
                     + " names no profile; known: " + names()));
-            p = new Profile(p.name(), p.mr(), p.kc(), p.mc(), p.nc(), "chosen by -D" + PROPERTY);
+            p = new Profile(p.name(), p.mr(), p.kc(), p.mc(), p.nc(), "chosen by -D" + PROPERTY, p.splitMinVolume());
         }
         return p.withOverrides();
     }

@@ -31,6 +31,9 @@ final class Blocking {
     static final int MC = roundUp(PROFILE.mc(), MR);
     static final int NC = roundUp(PROFILE.nc(), NR);
 
+    /** The least m·n·k per part of a split over threads: the profile's, or {@code -Dvectorkernels.parallelMinVolume}. */
+    static final long SPLIT_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", PROFILE.splitMinVolume());
+
     /** Columns of C summed at once when m = 1: 8 KiB of sums, which stay in L1 while B streams past. */
     static final int ROW_CHUNK = size("rowChunk", 2048, LANES);
 

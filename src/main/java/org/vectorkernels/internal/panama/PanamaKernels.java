@@ -30,7 +30,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
         // Column sums are taken while B is packed, so the fused call always packs.
         boolean direct = sums == null && m > 1 && !transB && n % Blocking.LANES == 0
                 && (long) m * n * k <= Blocking.DIRECT_MAX_VOLUME;
-        int parts = direct ? 1 : SgemmContract.parts(m, n, k);
+        int parts = direct ? 1 : SgemmContract.parts(m, n, k, Blocking.SPLIT_MIN_VOLUME);
         if (parts > 1) {
             GemmSplit.run(parts, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
                     epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), sums, sumsOffset);

@@ -23,7 +23,7 @@ public final class ScalarKernels implements Kernels {
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc, Epilogue epilogue, float[] sums, int sumsOffset) {
-        int parts = Math.min(SgemmContract.parts(m, n, k), m);
+        int parts = Math.min(SgemmContract.parts(m, n, k, SgemmContract.PARALLEL_MIN_VOLUME), m);
         if (parts > 1) {
             ScalarGemmSplit.run(parts, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
                     beta, c, cOffset, ldc, epilogue);

@@ -74,6 +74,17 @@ class ProfilesTest {
         assertThrows(IllegalArgumentException.class, () -> new Profile("x", 8, 0, 128, 4096, "test"));
     }
 
+    @Test
+    void zen5SplitsFromFourMiPerPartTheOthersFrom128Cubed() {
+        assertEquals(4L << 20, Profiles.named("zen5-512").orElseThrow().splitMinVolume());
+        assertEquals(4L << 20, Profiles.named("zen5-256").orElseThrow().splitMinVolume());
+        assertEquals(128L * 128 * 128, Profiles.named("zen4-512").orElseThrow().splitMinVolume());
+        assertEquals(Profile.DEFAULT_SPLIT_MIN_VOLUME, new Profile("x", 4, 256, 128, 4096, "test").splitMinVolume());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Profile("x", 4, 256, 128, 4096, "test", 0));
+        assertTrue(e.getMessage().contains("splitMinVolume"), e.getMessage());
+    }
+
     private static void withProperty(String value, Runnable body) {
         String old = System.getProperty(Profiles.PROPERTY);
         String mr = System.getProperty("vectorkernels.mr");

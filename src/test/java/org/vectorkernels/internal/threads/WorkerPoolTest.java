@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -133,6 +134,22 @@ class WorkerPoolTest {
             assertEquals(1, inner.members);
             assertSame(inner.threads.iterator().next(), inner.threads.iterator().next());
         }
+    }
+
+    @Test
+    void aParkedWorkerIsReportedAsleepAndRousedToPoll() throws InterruptedException {
+        Parallelism.setThreads(2);
+        WorkerPool.run(p -> { }, 2); // starts the worker if there was none
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        // Past its polling time (100 µs by default) an idle worker parks; asking wakes it to poll again.
+        Thread.sleep(50);
+        assertFalse(WorkerPool.workerAwake(1), "a worker idle for 50 ms is parked");
+        boolean awake = WorkerPool.SPIN_NANOS == 0; // a build that turns polling off has no awake worker to see
+        while (!awake && System.nanoTime() < deadline) {
+            awake = WorkerPool.workerAwake(1);
+        }
+        assertTrue(awake, "the roused worker polls");
+        assertTrue(WorkerPool.workerAwake(WorkerPool.liveWorkers() + 1), "too few workers: a call starts one");
     }
 
     @Test
