@@ -14,7 +14,6 @@ public final class Profiles {
     /** The name that asks for the derived profile whatever the CPU. */
     public static final String GENERIC = "generic";
 
-    /** Shipped: only values measured on that CPU. A change for one CPU leaves the others' rows alone. */
     /**
      * Zen 5 splits from 4 Mi per part, so a dense layer's 100×784×100 stays whole: on 2 threads the
      * example trained at 221,000–236,000 images/s (medians of epochs 2–4, three runs) against
@@ -22,6 +21,7 @@ public final class Profiles {
      */
     static final long ZEN5_SPLIT_MIN_VOLUME = 4L << 20;
 
+    /** Shipped: only values measured on that CPU. A change for one CPU leaves the others' rows alone. */
     static final List<Profile> SHIPPED = List.of(
             // Zen 5: full-rate 512-bit FMA, 48 KiB L1d.
             new Profile("zen5-512", 8, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME),
