@@ -11,11 +11,14 @@ import org.vectorkernels.internal.threads.WorkerPool;
  * the BLAS cases that need no product (m or n = 0; k = 0 or alpha = 0).
  */
 public final class SgemmContract {
+    /** The system property that sets the split threshold for the scalar kernels and overrides the profile's. */
+    public static final String PARALLEL_MIN_VOLUME_PROPERTY = "vectorkernels.parallelMinVolume";
+
     /**
      * m·n·k per thread below which the scalar kernels' sgemm does not split over threads (measured:
      * see the README); the Vector API kernels take theirs from the CPU's profile.
      */
-    public static final long PARALLEL_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", 128L * 128 * 128);
+    public static final long PARALLEL_MIN_VOLUME = Long.getLong(PARALLEL_MIN_VOLUME_PROPERTY, 128L * 128 * 128);
 
     private SgemmContract() {}
 

@@ -3,6 +3,7 @@ package org.vectorkernels.internal.panama;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import org.vectorkernels.internal.SgemmContract;
 import org.vectorkernels.internal.config.Cpu;
 import org.vectorkernels.internal.config.Profile;
 import org.vectorkernels.internal.config.Profiles;
@@ -32,7 +33,7 @@ final class Blocking {
     static final int NC = roundUp(PROFILE.nc(), NR);
 
     /** The least m·n·k per part of a split over threads: the profile's, or {@code -Dvectorkernels.parallelMinVolume}. */
-    static final long SPLIT_MIN_VOLUME = Long.getLong("vectorkernels.parallelMinVolume", PROFILE.splitMinVolume());
+    static final long SPLIT_MIN_VOLUME = Long.getLong(SgemmContract.PARALLEL_MIN_VOLUME_PROPERTY, PROFILE.splitMinVolume());
 
     /** Columns of C summed at once when m = 1: 8 KiB of sums, which stay in L1 while B streams past. */
     static final int ROW_CHUNK = size("rowChunk", 2048, LANES);
