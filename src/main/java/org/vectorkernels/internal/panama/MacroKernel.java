@@ -12,9 +12,9 @@ final class MacroKernel {
      * C block at {@code cIdx} := alpha·(A · packed B) + beta·C, then bias (from {@code bias[biasIdx]}
      * on, null for none) and ReLU: the caller passes those only with the last k block. Row i of A's
      * block starts at {@code a[aIdx + i·lda]}: packed (lda = kc, whole zero-padded panels) or A itself
-     * (whole panels only).
+     * (whole panels only). Packed B's panels start at {@code packedB[bIdx]}.
      */
-    static void compute(int mc, int nc, int kc, float[] a, int aIdx, int lda, float[] packedB, float[] tile,
+    static void compute(int mc, int nc, int kc, float[] a, int aIdx, int lda, float[] packedB, int bIdx, float[] tile,
                         float alpha, float beta, float[] c, int cIdx, int ldc,
                         float[] bias, int biasIdx, boolean relu) {
         final int mrMax = Blocking.MR, nrMax = Blocking.NR;
@@ -30,7 +30,7 @@ final class MacroKernel {
                     TileStore.touch(c, at, ldc, mr, nr, tile);
                 }
                 // One call site, so that C2 compiles the micro-kernel into this loop once.
-                MicroKernel.compute(kc, a, aIdx + ir * lda, lda, packedB, jr * kc,
+                MicroKernel.compute(kc, a, aIdx + ir * lda, lda, packedB, bIdx + jr * kc,
                         direct ? c : tile, direct ? at : 0, direct ? ldc : nrMax);
                 if (!direct) {
                     TileStore.write(tile, 0, nrMax, mr, nr, alpha, beta, c, at, ldc, bias, biasIdx + jr, relu);

@@ -13,7 +13,7 @@ final class PackingTeam {
     int members = 1;
     /** All of op(A), packed, or null when each member packs its own. */
     float[] panelsA;
-    /** The shared block of packed B, or null when each member packs its own. */
+    /** The shared block of packed B, from {@link Workspace#B_START} on, or null when each member packs its own. */
     float[] panelsB;
     private Workspace shared;
 

@@ -79,7 +79,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                     int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * Blocking.NR;
                     int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * Blocking.NR);
                     if (c0 < c1) {
-                        Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, c0 * kc,
+                        Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, Workspace.B_START + c0 * kc,
                                 sums, sumsOffset + jc + c0);
                     }
                     await(sharedB, team);
@@ -94,7 +94,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         // A small op(A), not transposed, is read where it is, whole MR-row panels of it.
                         int inPlace = aInPlace ? mc / Blocking.MR * Blocking.MR : 0;
                         if (inPlace > 0) {
-                            MacroKernel.compute(inPlace, nc, kc, a, aOffset + ic * lda + pc, lda, packedB, ws.tile(),
+                            MacroKernel.compute(inPlace, nc, kc, a, aOffset + ic * lda + pc, lda, packedB, Workspace.B_START, ws.tile(),
                                     alpha, betaNow, c, cIdx, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
                         if (inPlace < mc) {
@@ -108,7 +108,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                                 at = 0;
                                 Packing.packA(transA, a, aOffset, lda, ic + inPlace, pc, mc - inPlace, kc, panels, 0);
                             }
-                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, kc, packedB, ws.tile(),
+                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, kc, packedB, Workspace.B_START, ws.tile(),
                                     alpha, betaNow, c, cIdx + inPlace * ldc, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
                     }

@@ -18,6 +18,14 @@ final class Workspace {
     /** An array header, as HotSpot lays one out with or without compressed class pointers. */
     private static final int HEADER_BYTES = 16;
     private static final int MIB = 1 << 20;
+    private static final int CACHE_LINE_BYTES = 64;
+
+    /**
+     * Where packed B starts in its array: on a cache line, header included, where G1 puts the array
+     * at a region's start (from half a region on), so that no 64-byte panel load straddles two
+     * lines: a few percent from 1024³ on, on Zen 5 (docs/performance.md).
+     */
+    static final int B_START = (CACHE_LINE_BYTES - HEADER_BYTES) / Float.BYTES;
 
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
@@ -52,9 +60,10 @@ final class Workspace {
         return packedA;
     }
 
+    /** An array with at least {@code size} floats from {@link #B_START} on. */
     float[] packedB(int size) {
-        if (packedB.length < size) {
-            packedB = new float[capacity(size)];
+        if (packedB.length < B_START + size) {
+            packedB = new float[capacity(B_START + size)];
         }
         return packedB;
     }
