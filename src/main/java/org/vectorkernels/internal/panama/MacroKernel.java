@@ -2,7 +2,8 @@ package org.vectorkernels.internal.panama;
 
 /**
  * BLIS loops 2 and 1: walks the micro-tiles of one packed mc×kc block of A against one packed
- * kc×nc block of B, and hands each finished tile to {@link TileStore}. Each B micro-panel is
+ * kc×nc block of B, and hands each finished tile to {@link TileStore}; a last panel of B no
+ * wider than a vector goes to {@link NarrowMicroKernel}. Each B micro-panel is
  * reused by every A micro-panel of the block before the next is touched.
  */
 final class MacroKernel {
@@ -29,9 +30,13 @@ final class MacroKernel {
                 if (beta != 0f) {
                     TileStore.touch(c, at, ldc, mr, nr, tile);
                 }
-                // One call site, so that C2 compiles the micro-kernel into this loop once.
-                MicroKernel.compute(kc, a, aIdx + ir * lda, lda, packedB, bIdx + jr * kc,
-                        direct ? c : tile, direct ? at : 0, direct ? ldc : nrMax);
+                if (nr <= NarrowMicroKernel.MAX_COLUMNS) {
+                    NarrowMicroKernel.compute(kc, a, aIdx + ir * lda, lda, packedB, bIdx + jr * kc, tile, 0, nrMax);
+                } else {
+                    // One call site, so that C2 compiles the micro-kernel into this loop once.
+                    MicroKernel.compute(kc, a, aIdx + ir * lda, lda, packedB, bIdx + jr * kc,
+                            direct ? c : tile, direct ? at : 0, direct ? ldc : nrMax);
+                }
                 if (!direct) {
                     TileStore.write(tile, 0, nrMax, mr, nr, alpha, beta, c, at, ldc, bias, biasIdx + jr, relu);
                 } else if (epilogue) {
