@@ -12,10 +12,11 @@ final class MacroKernel {
     /**
      * C block at {@code cIdx} := alpha·(A · packed B) + beta·C, then bias (from {@code bias[biasIdx]}
      * on, null for none) and ReLU: the caller passes those only with the last k block. Row i of A's
-     * block starts at {@code a[aIdx + i·lda]}: packed (lda = kc, whole zero-padded panels) or A itself
-     * (whole panels only). Packed B's panels start at {@code packedB[bIdx]}.
+     * block starts at {@code a[aIdx + i·lda]}, its k steps {@code aStep} apart: packed (lda = kc, aStep =
+     * 1, whole zero-padded panels) or A itself (whole panels only; transposed: lda = 1, aStep = its
+     * leading dimension). Packed B's panels start at {@code packedB[bIdx]}.
      */
-    static void compute(int mc, int nc, int kc, float[] a, int aIdx, int lda, float[] packedB, int bIdx, float[] tile,
+    static void compute(int mc, int nc, int kc, float[] a, int aIdx, int lda, int aStep, float[] packedB, int bIdx, float[] tile,
                         float alpha, float beta, float[] c, int cIdx, int ldc,
                         float[] bias, int biasIdx, boolean relu) {
         final int mrMax = Blocking.MR, nrMax = Blocking.NR;
@@ -31,10 +32,13 @@ final class MacroKernel {
                     TileStore.touch(c, at, ldc, mr, nr, tile);
                 }
                 if (nr <= NarrowMicroKernel.MAX_COLUMNS) {
-                    NarrowMicroKernel.compute(kc, a, aIdx + ir * lda, lda, packedB, bIdx + jr * kc, tile, 0, nrMax);
-                } else {
-                    // One call site, so that C2 compiles the micro-kernel into this loop once.
+                    NarrowMicroKernel.compute(kc, a, aIdx + ir * lda, lda, aStep, packedB, bIdx + jr * kc, tile, 0, nrMax);
+                } else if (aStep == 1) {
+                    // One call site each, so that C2 compiles each micro-kernel into this loop once.
                     MicroKernel.compute(kc, a, aIdx + ir * lda, lda, packedB, bIdx + jr * kc,
+                            direct ? c : tile, direct ? at : 0, direct ? ldc : nrMax);
+                } else {
+                    SteppedMicroKernel.compute(kc, a, aIdx + ir * lda, lda, aStep, packedB, bIdx + jr * kc,
                             direct ? c : tile, direct ? at : 0, direct ? ldc : nrMax);
                 }
                 if (!direct) {

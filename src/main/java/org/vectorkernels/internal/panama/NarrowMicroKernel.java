@@ -15,13 +15,17 @@ final class NarrowMicroKernel {
 
     private NarrowMicroKernel() {}
 
-    /** As {@link MicroKernel#compute}, for the first LANES columns of the panel at {@code bIdx}. */
-    static void compute(int kc, float[] a, int aIdx, int lda, float[] b, int bIdx, float[] out, int outIdx, int ldo) {
+    /**
+     * As {@link MicroKernel#compute}, for the first LANES columns of the panel at {@code bIdx}; A's k
+     * steps are {@code aStep} apart, as in {@link SteppedMicroKernel} (bound by its broadcasts, this
+     * kernel did not measurably mind the bounds checks that a step parameter leaves in its loop).
+     */
+    static void compute(int kc, float[] a, int aIdx, int lda, int aStep, float[] b, int bIdx, float[] out, int outIdx, int ldo) {
         final FloatVector zero = FloatVector.zero(Blocking.F);
         FloatVector c0 = zero, c1 = zero, c2 = zero, c3 = zero, c4 = zero, c5 = zero, c6 = zero, c7 = zero;
         final int a1 = lda, a2 = 2 * lda, a3 = 3 * lda, a4 = 4 * lda, a5 = 5 * lda, a6 = 6 * lda, a7 = 7 * lda;
         for (int p = 0; p < kc; p++) {
-            int ap = aIdx + p;
+            int ap = aIdx + p * aStep;
             FloatVector b0 = FloatVector.fromArray(Blocking.F, b, bIdx + p * Blocking.NR);
             c0 = b0.fma(FloatVector.broadcast(Blocking.F, a[ap]), c0);
             if (MR > 1) {

@@ -65,7 +65,9 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             int partsB = sharedB ? team.members : 1, partB = sharedB ? member : 0;
             int kcMax = Blocking.kBlock(k);
             int mPadded = Blocking.roundUp(m, Blocking.MR);
-            boolean aInPlace = !transA && !sharedA && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
+            boolean aInPlace = !sharedA && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
+            // op(A)(i, p) = a[aOffset + i·aRow + p·aStep]
+            int aRow = transA ? 1 : lda, aStep = transA ? lda : 1;
             if (sharedA) {
                 packWholeA(transA, m, k, kcMax, a, aOffset, lda, team, member);
                 team.barrier.await();
@@ -91,10 +93,11 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         int cIdx = cOffset + ic * ldc + jc;
                         float[] blockBias = last ? bias : null;
                         boolean blockRelu = last && relu;
-                        // A small op(A), not transposed, is read where it is, whole MR-row panels of it.
+                        // A small op(A) is read where it is, whole MR-row panels of it (transposed: a row of it is a column of a).
                         int inPlace = aInPlace ? mc / Blocking.MR * Blocking.MR : 0;
                         if (inPlace > 0) {
-                            MacroKernel.compute(inPlace, nc, kc, a, aOffset + ic * lda + pc, lda, packedB, Workspace.B_START, ws.tile(),
+                            MacroKernel.compute(inPlace, nc, kc, a, aOffset + ic * aRow + pc * aStep, aRow, aStep,
+                                    packedB, Workspace.B_START, ws.tile(),
                                     alpha, betaNow, c, cIdx, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
                         if (inPlace < mc) {
@@ -108,7 +111,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                                 at = 0;
                                 Packing.packA(transA, a, aOffset, lda, ic + inPlace, pc, mc - inPlace, kc, panels, 0);
                             }
-                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, kc, packedB, Workspace.B_START, ws.tile(),
+                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, kc, 1, packedB, Workspace.B_START, ws.tile(),
                                     alpha, betaNow, c, cIdx + inPlace * ldc, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
                     }

@@ -105,7 +105,7 @@ public class SgemmBreakdownBenchmark {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 for (int ic = 0; ic < m; ic += Blocking.MC) {
-                    MacroKernel.compute(Math.min(Blocking.MC, m - ic), nc, kc, packedA, 0, kc, packedB, 0, tile,
+                    MacroKernel.compute(Math.min(Blocking.MC, m - ic), nc, kc, packedA, 0, kc, 1, packedB, 0, tile,
                             1f, pc == 0 ? 0f : 1f, c, ic * n + jc, n, null, 0, false);
                 }
             }
