@@ -1,5 +1,6 @@
 package org.vectorkernels;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,6 +25,10 @@ class VectorProviderTest {
         String rows = System.getProperty("vectorkernels.expectTileRows");
         if (rows != null) {
             assertTrue(impl.matches(".*\\b" + rows + "x\\d+ micro-tile.*"), impl);
+        }
+        String narrow = System.getProperty("vectorkernels.expectNarrowEdge");
+        if (narrow != null) {
+            assertEquals(Boolean.parseBoolean(narrow), impl.contains("1-vector on a narrow last panel"), impl);
         }
     }
 

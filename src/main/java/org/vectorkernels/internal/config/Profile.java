@@ -4,16 +4,21 @@ import java.util.Locale;
 
 /**
  * The SGEMM's per-CPU choices, as a BLIS context holds them: the micro-tile (MR rows by two
- * vectors), the cache blocks MC, KC and NC, and the least m·n·k per part for which a product is
- * split over threads. {@code source} says how it was chosen.
+ * vectors), the cache blocks MC, KC and NC, the least m·n·k per part for which a product is
+ * split over threads, and whether a last panel of B no wider than a vector runs the one-vector
+ * micro-kernel ({@code narrowEdge}). {@code source} says how it was chosen.
  */
-public record Profile(String name, int mr, int kc, int mc, int nc, String source, long splitMinVolume) {
+public record Profile(String name, int mr, int kc, int mc, int nc, String source, long splitMinVolume,
+                      boolean narrowEdge) {
+    /** The system property that forces {@link #narrowEdge} on or off, for tests and measurements. */
+    public static final String NARROW_EDGE_PROPERTY = "vectorkernels.narrowEdge";
+
     /** The split threshold of every profile not measured otherwise: 128³ per part. */
     public static final long DEFAULT_SPLIT_MIN_VOLUME = 128L * 128 * 128;
 
-    /** A profile with the default split threshold. */
+    /** A profile with the default split threshold, without the one-vector edge kernel. */
     public Profile(String name, int mr, int kc, int mc, int nc, String source) {
-        this(name, mr, kc, mc, nc, source, DEFAULT_SPLIT_MIN_VOLUME);
+        this(name, mr, kc, mc, nc, source, DEFAULT_SPLIT_MIN_VOLUME, false);
     }
 
     public Profile {
@@ -28,20 +33,40 @@ public record Profile(String name, int mr, int kc, int mc, int nc, String source
         }
     }
 
-    /** The same profile with the sizes given as {@code -Dvectorkernels.mr/kc/mc/nc} in place of its own. */
+    /**
+     * The same profile with the sizes given as {@code -Dvectorkernels.mr/kc/mc/nc}, and
+     * {@link #narrowEdge} as {@code -Dvectorkernels.narrowEdge=true|false}, in place of its own.
+     */
     public Profile withOverrides() {
         int mr2 = Integer.getInteger("vectorkernels.mr", mr), kc2 = Integer.getInteger("vectorkernels.kc", kc);
         int mc2 = Integer.getInteger("vectorkernels.mc", mc), nc2 = Integer.getInteger("vectorkernels.nc", nc);
-        if (mr2 == mr && kc2 == kc && mc2 == mc && nc2 == nc) {
+        boolean narrow2 = flag(NARROW_EDGE_PROPERTY, System.getProperty(NARROW_EDGE_PROPERTY), narrowEdge);
+        if (mr2 == mr && kc2 == kc && mc2 == mc && nc2 == nc && narrow2 == narrowEdge) {
             return this;
         }
-        return new Profile(name + "+overrides", mr2, kc2, mc2, nc2, source + ", sizes overridden by -Dvectorkernels.*",
-                splitMinVolume);
+        return new Profile(name + "+overrides", mr2, kc2, mc2, nc2, source + ", overridden by -Dvectorkernels.*",
+                splitMinVolume, narrow2);
+    }
+
+    /** The same profile, said to come from {@code newSource}. */
+    public Profile withSource(String newSource) {
+        return new Profile(name, mr, kc, mc, nc, newSource, splitMinVolume, narrowEdge);
+    }
+
+    static boolean flag(String name, String value, boolean dflt) {
+        if (value == null) {
+            return dflt;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("-D" + name + "=" + value + " must be true or false");
+        };
     }
 
     /** For example "zen5-512 (shipped, measured on ...): 8-row tile, MC=128 KC=384 NC=4096". */
     public String describe(int nr) {
-        return String.format(Locale.ROOT, "profile %s (%s): %dx%d micro-tile, blocks MC=%d KC=%d NC=%d, split from %d per part",
-                name, source, mr, nr, mc, kc, nc, splitMinVolume);
+        return String.format(Locale.ROOT, "profile %s (%s): %dx%d micro-tile%s, blocks MC=%d KC=%d NC=%d, split from %d per part",
+                name, source, mr, nr, narrowEdge ? " (1-vector on a narrow last panel)" : "", mc, kc, nc, splitMinVolume);
     }
 }

@@ -28,6 +28,9 @@ final class Blocking {
     /** Columns of the micro-tile. */
     static final int NR = NV * LANES;
 
+    /** Whether a last panel of B no wider than a vector runs {@link NarrowMicroKernel}. */
+    static final boolean NARROW_EDGE = PROFILE.narrowEdge();
+
     static final int KC = PROFILE.kc();
     static final int MC = roundUp(PROFILE.mc(), MR);
     static final int NC = roundUp(PROFILE.nc(), NR);

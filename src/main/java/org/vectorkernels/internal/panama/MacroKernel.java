@@ -3,7 +3,7 @@ package org.vectorkernels.internal.panama;
 /**
  * BLIS loops 2 and 1: walks the micro-tiles of one packed mc×kc block of A against one packed
  * kc×nc block of B, and hands each finished tile to {@link TileStore}; a last panel of B no
- * wider than a vector goes to {@link NarrowMicroKernel}. Each B micro-panel is
+ * wider than a vector goes to {@link NarrowMicroKernel} where the profile says so. Each B micro-panel is
  * reused by every A micro-panel of the block before the next is touched.
  */
 final class MacroKernel {
@@ -31,7 +31,7 @@ final class MacroKernel {
                 if (beta != 0f) {
                     TileStore.touch(c, at, ldc, mr, nr, tile);
                 }
-                if (nr <= NarrowMicroKernel.MAX_COLUMNS) {
+                if (Blocking.NARROW_EDGE && nr <= NarrowMicroKernel.MAX_COLUMNS) {
                     NarrowMicroKernel.compute(kc, a, aIdx + ir * lda, lda, aStep, packedB, bIdx + jr * kc, tile, 0, nrMax);
                 } else if (aStep == 1) {
                     // One call site each, so that C2 compiles each micro-kernel into this loop once.

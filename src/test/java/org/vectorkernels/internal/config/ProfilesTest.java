@@ -1,10 +1,12 @@
 package org.vectorkernels.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -81,8 +83,30 @@ class ProfilesTest {
         assertEquals(128L * 128 * 128, Profiles.named("zen4-512").orElseThrow().splitMinVolume());
         assertEquals(Profile.DEFAULT_SPLIT_MIN_VOLUME, new Profile("x", 4, 256, 128, 4096, "test").splitMinVolume());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Profile("x", 4, 256, 128, 4096, "test", 0));
+                () -> new Profile("x", 4, 256, 128, 4096, "test", 0, false));
         assertTrue(e.getMessage().contains("splitMinVolume"), e.getMessage());
+    }
+
+    @Test
+    void onlyTheProfileMeasuredWithItRunsTheOneVectorEdgeKernel() {
+        assertTrue(Profiles.named("zen5-512").orElseThrow().narrowEdge());
+        for (String name : List.of("zen5-256", "zen4-512", "zen4-256", "zen2-256")) {
+            assertFalse(Profiles.named(name).orElseThrow().narrowEdge(), name);
+        }
+        assertFalse(new Profile("x", 4, 256, 128, 4096, "test").narrowEdge());
+        Profile chosen = Profiles.named("zen5-512").orElseThrow().withSource("elsewhere");
+        assertTrue(chosen.narrowEdge());
+        assertEquals(4L << 20, chosen.splitMinVolume());
+        assertEquals("elsewhere", chosen.source());
+    }
+
+    @Test
+    void theEdgeKernelPropertyIsTrueOrFalse() {
+        assertTrue(Profile.flag("p", "true", false));
+        assertFalse(Profile.flag("p", " false ", true));
+        assertTrue(Profile.flag("p", null, true));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profile.flag("p", "yes", false));
+        assertTrue(e.getMessage().contains("-Dp=yes"), e.getMessage());
     }
 
     private static void withProperty(String value, Runnable body) {
