@@ -26,9 +26,11 @@ public final class SgemmContract {
      * m·n·k per part from which a split pays even when it must wake a parked worker: on the 2-vCPU
      * Zen 5 VM waking one cost more than the split of 100×784×100 saved (the example trained on 2
      * threads at about 140,000 images/s, on one at 250,000), while back to back, with the worker
-     * still polling, that split took 83 instead of 123 µs (JMH). Not measured on Zen 4.
+     * still polling, that split took 83 instead of 123 µs (JMH). 8 Mi, not more: with 64 Mi a run of
+     * 256×784×512 calls (parts of 51 Mi) never split, since the roused worker parked again before
+     * the next call (2 threads: 1,120 µs, as on one; with 8 Mi 610 and 769). Not measured on Zen 4.
      */
-    public static final long WAKE_MIN_VOLUME = Long.getLong("vectorkernels.wakeMinVolume", 64L << 20);
+    public static final long WAKE_MIN_VOLUME = Long.getLong("vectorkernels.wakeMinVolume", 8L << 20);
 
     /**
      * The number of parts an sgemm of this size is worth, at most the thread count: 1 keeps it on
