@@ -34,7 +34,7 @@ final class MacroKernel {
                 if (Blocking.NARROW_EDGE && nr <= NarrowMicroKernel.MAX_COLUMNS) {
                     NarrowMicroKernel.compute(kc, a, aIdx + ir * lda, lda, aStep, packedB, bIdx + jr * kc, tile, 0, nrMax);
                 } else if (aStep == 1) {
-                    // One call site each, so that C2 compiles each micro-kernel into this loop once.
+                    // One call site per kernel: each compiles once, for the profile's MR.
                     MicroKernel.compute(kc, a, aIdx + ir * lda, lda, packedB, bIdx + jr * kc,
                             direct ? c : tile, direct ? at : 0, direct ? ldc : nrMax);
                 } else {
