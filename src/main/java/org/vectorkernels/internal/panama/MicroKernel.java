@@ -90,7 +90,7 @@ final class MicroKernel {
     }
 
     /** Stores row {@code row} of the tile from {@code out[at]} on; rows past MR do not exist. */
-    private static void store(FloatVector v0, FloatVector v1, float[] out, int at, int row) {
+    static void store(FloatVector v0, FloatVector v1, float[] out, int at, int row) {
         if (row < MR) {
             v0.intoArray(out, at);
             v1.intoArray(out, at + Blocking.LANES);

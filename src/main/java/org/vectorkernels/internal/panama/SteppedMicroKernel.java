@@ -76,21 +76,13 @@ final class SteppedMicroKernel {
         }
         // Plain stores only: reading C back here as well pushed C2 past its inlining node limit (see TileStore).
         int o = outIdx;
-        store(c00, c01, out, o, 0);
-        store(c10, c11, out, o += ldo, 1);
-        store(c20, c21, out, o += ldo, 2);
-        store(c30, c31, out, o += ldo, 3);
-        store(c40, c41, out, o += ldo, 4);
-        store(c50, c51, out, o += ldo, 5);
-        store(c60, c61, out, o += ldo, 6);
-        store(c70, c71, out, o += ldo, 7);
-    }
-
-    /** Stores row {@code row} of the tile from {@code out[at]} on; rows past MR do not exist. */
-    private static void store(FloatVector v0, FloatVector v1, float[] out, int at, int row) {
-        if (row < MR) {
-            v0.intoArray(out, at);
-            v1.intoArray(out, at + Blocking.LANES);
-        }
+        MicroKernel.store(c00, c01, out, o, 0);
+        MicroKernel.store(c10, c11, out, o += ldo, 1);
+        MicroKernel.store(c20, c21, out, o += ldo, 2);
+        MicroKernel.store(c30, c31, out, o += ldo, 3);
+        MicroKernel.store(c40, c41, out, o += ldo, 4);
+        MicroKernel.store(c50, c51, out, o += ldo, 5);
+        MicroKernel.store(c60, c61, out, o += ldo, 6);
+        MicroKernel.store(c70, c71, out, o += ldo, 7);
     }
 }
