@@ -72,6 +72,32 @@ public final class Gemm {
     }
 
     /**
+     * op(B) packed once for many products by it ({@link PackedMatrix}): B is stored k×n from
+     * {@code b[bOffset]} with rows {@code ldb} apart, or n×k when {@code transB}. Arguments are
+     * checked as sgemm's are; the result is a copy.
+     */
+    public static PackedMatrix packB(boolean transB, int k, int n, float[] b, int bOffset, int ldb) {
+        return new PackedMatrix(SgemmContract.pack(KERNELS, transB, k, n, b, bOffset, ldb));
+    }
+
+    /**
+     * {@code C := act(alpha·op(A)·B + beta·C + 1·biasᵀ)} with B packed by {@link #packB}: k and n
+     * are B's; the semantics, checks and threads are the other sgemm's, and the result is bitwise
+     * that of the unpacked call on the array B was packed from. An A that does not hold m×k
+     * (for example one of another depth than B) is an {@code IllegalArgumentException} naming
+     * {@code a} and B's k, before C is touched.
+     * <pre>{@code
+     * PackedMatrix w = Gemm.packB(false, in, out, weights, 0, out);      // once
+     * Gemm.sgemm(false, batch, 1f, x, 0, in, w, 0f, y, 0, out, Epilogue.bias(bias).withRelu()); // per batch
+     * }</pre>
+     */
+    public static void sgemm(boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedMatrix b,
+                             float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+        java.util.Objects.requireNonNull(b, "b");
+        SgemmContract.apply(KERNELS, transA, m, alpha, a, aOffset, lda, b.operand(), beta, c, cOffset, ldc, epilogue);
+    }
+
+    /**
      * Which kernels this JVM runs, for logs and bug reports: for example
      * {@code "panama: 512-bit vectors, 8x32 micro-tile"} or {@code "scalar (...)"}.
      */

@@ -17,6 +17,20 @@ public interface Kernels {
                float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                float beta, float[] c, int cOffset, int ldc, Epilogue epilogue, float[] sums, int sumsOffset);
 
+    /**
+     * op(B) (k×n; stored n×k when {@code transB}) copied into this implementation's layout, for
+     * {@link #sgemm(boolean, int, float, float[], int, int, PackedOperand, float, float[], int, int, Epilogue)}.
+     * Arguments are valid; the copy fits an array.
+     */
+    PackedOperand packB(boolean transB, int k, int n, float[] b, int bOffset, int ldb);
+
+    /**
+     * The sgemm above with B packed by {@link #packB} of this implementation, for m, n, k &gt; 0 and
+     * alpha != 0: bitwise the result of the unpacked call on the B it was packed from.
+     */
+    void sgemm(boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedOperand b,
+               float beta, float[] c, int cOffset, int ldc, Epilogue epilogue);
+
     /** {@code out[outOffset + j] += Σ_i x[xOffset + i*ldx + j]}, rows added in order, for m, n &gt; 0. */
     void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset);
 

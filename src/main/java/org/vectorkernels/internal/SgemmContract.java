@@ -70,15 +70,66 @@ public final class SgemmContract {
                     epilogue, sums, sumsOffset);
             return;
         }
-        // No product: C := act(beta·C + bias), and the sums still need B.
+        finishWithoutProduct(m, n, beta, c, cOffset, ldc, epilogue);
+        if (sums != null && n > 0 && k > 0) { // the sums still need B
+            ScalarKernels.sumColumnsOfOpB(transB, n, k, b, bOffset, ldb, sums, sumsOffset, kernels);
+        }
+    }
+
+    /** No kernels pack B into panels wider than this: it bounds the size of a packed copy. */
+    private static final int WIDEST_PANEL = 64;
+
+    /** op(B) packed by {@code kernels}, after checking every argument (the copy must fit one array). */
+    public static PackedOperand pack(Kernels kernels, boolean transB, int k, int n, float[] b, int bOffset, int ldb) {
+        Objects.requireNonNull(b, "b");
+        GemmChecks.nonNegative("k", k);
+        GemmChecks.nonNegative("n", n);
+        GemmChecks.matrix("b", "bOffset", "ldb", b, bOffset, ldb, transB ? n : k, transB ? k : n);
+        long floats = (long) k * ((n + WIDEST_PANEL - 1) / WIDEST_PANEL * WIDEST_PANEL) + WIDEST_PANEL;
+        if (floats > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("b is too large to pack: k = " + k + " and n = " + n
+                    + " need about " + floats + " floats, more than one Java array holds");
+        }
+        return kernels.packB(transB, k, n, b, bOffset, ldb);
+    }
+
+    /** {@code C := act(alpha·op(A)·B + beta·C + 1·biasᵀ)} with B packed by {@link #pack}, k and n its own. */
+    public static void apply(Kernels kernels, boolean transA, int m, float alpha, float[] a, int aOffset, int lda,
+                             PackedOperand b, float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(c, "c");
+        Objects.requireNonNull(epilogue, "epilogue");
+        if (b.packer() != kernels) {
+            throw new IllegalArgumentException("b was packed by other kernels (" + b.packer().description()
+                    + ") than these (" + kernels.description() + ")");
+        }
+        int k = b.k(), n = b.n();
+        GemmChecks.nonNegative("m", m);
+        try {
+            GemmChecks.matrix("a", "aOffset", "lda", a, aOffset, lda, transA ? k : m, transA ? m : k);
+            GemmChecks.matrix("c", "cOffset", "ldc", c, cOffset, ldc, m, n);
+        } catch (IllegalArgumentException e) { // k and n come from b: an A of another depth is reported against it
+            throw new IllegalArgumentException(e.getMessage() + " (k = " + k + " and n = " + n
+                    + " are those of the packed b)", e);
+        }
+        if (epilogue.bias() != null) {
+            GemmChecks.vector("bias", "biasOffset", epilogue.bias(), epilogue.biasOffset(), n);
+        }
+        if (m > 0 && n > 0 && k > 0 && alpha != 0f) {
+            kernels.sgemm(transA, m, alpha, a, aOffset, lda, b, beta, c, cOffset, ldc, epilogue);
+        } else {
+            finishWithoutProduct(m, n, beta, c, cOffset, ldc, epilogue);
+        }
+    }
+
+    /** The BLAS cases without a product (m or n = 0, k = 0, alpha = 0): C := act(beta·C + bias). */
+    private static void finishWithoutProduct(int m, int n, float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
         for (int i = 0; i < m; i++) {
             int row = cOffset + i * ldc;
             for (int j = 0; j < n; j++) {
                 c[row + j] = ScalarKernels.finish(0f, 0f, beta, c[row + j], epilogue, j);
             }
-        }
-        if (sums != null && n > 0 && k > 0) {
-            ScalarKernels.sumColumnsOfOpB(transB, n, k, b, bOffset, ldb, sums, sumsOffset, kernels);
         }
     }
 }

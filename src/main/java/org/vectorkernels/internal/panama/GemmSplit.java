@@ -1,5 +1,6 @@
 package org.vectorkernels.internal.panama;
 
+import org.vectorkernels.internal.PackedOperand;
 import org.vectorkernels.internal.threads.GemmParts;
 import org.vectorkernels.internal.Recycler;
 import org.vectorkernels.internal.threads.WorkerPool;
@@ -12,7 +13,9 @@ import org.vectorkernels.internal.threads.WorkerPool;
  * columns; with column sums always columns, so that each column is summed once. Each part packs
  * what it reads itself, unless the parts run as a team that packs that operand once, together
  * ({@link PackingTeam}): column parts all of a small enough A ({@link Blocking#SHARE_PACKED_A}),
- * row parts each block of B ({@code -Dvectorkernels.sharePackedB=true}). Instances are
+ * row parts each block of B ({@code -Dvectorkernels.sharePackedB=true}). A B packed before the
+ * call ({@link PackedOperand}) is read by every part as it is, and then columns are cut unless
+ * they are too few. Instances are
  * recycled from call to call ({@link Recycler}): a call allocates nothing.
  */
 final class GemmSplit extends GemmParts implements WorkerPool.Team {
@@ -24,6 +27,7 @@ final class GemmSplit extends GemmParts implements WorkerPool.Team {
     private boolean relu;
     private final PackingTeam team = new PackingTeam();
     private boolean shareA, shareB;
+    private PackedOperand packed;
 
     /** Runs the problem (blocked path, or the single-row path when m = 1) in {@code parts} parts. */
     static void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -32,33 +36,47 @@ final class GemmSplit extends GemmParts implements WorkerPool.Team {
                     float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset) {
         GemmSplit s = POOL.take();
         s.operands(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        s.bias = bias;
-        s.biasOffset = biasOffset;
-        s.relu = relu;
         s.sums = sums;
         s.sumsOffset = sumsOffset;
-        s.rowPath = m == 1 && sums == null;
+        s.start(parts, bias, biasOffset, relu, n <= m); // rows when B, which every row part packs, is the smaller operand
+    }
+
+    /** As the other run, with B packed before the call (column parts, unless they are too few). */
+    static void run(int parts, boolean transA, int m, float alpha, float[] a, int aOffset, int lda,
+                    PackedOperand packed, float beta, float[] c, int cOffset, int ldc,
+                    float[] bias, int biasOffset, boolean relu) {
+        GemmSplit s = POOL.take();
+        s.operands(transA, false, m, packed.n(), packed.k(), alpha, a, aOffset, lda, null, 0, 0, beta, c, cOffset, ldc);
+        s.packed = packed;
+        s.start(parts, bias, biasOffset, relu, false);
+    }
+
+    private void start(int threads, float[] bias, int biasOffset, boolean relu, boolean preferRows) {
+        this.bias = bias;
+        this.biasOffset = biasOffset;
+        this.relu = relu;
+        rowPath = m == 1 && sums == null;
         int rowUnits = (m + Blocking.MR - 1) / Blocking.MR, colUnits = (n + Blocking.NR - 1) / Blocking.NR;
-        boolean preferRows = n <= m; // then B, which every row part packs, is the smaller operand
-        s.byRows = !s.rowPath && sums == null && (preferRows
-                ? rowUnits >= parts || rowUnits >= colUnits
-                : colUnits < parts && rowUnits > colUnits);
-        s.units = s.byRows ? rowUnits : colUnits;
-        s.parts = Math.max(1, Math.min(parts, s.units));
-        s.shareB = s.byRows && Blocking.SHARE_PACKED_B;
-        s.shareA = !s.byRows && !s.rowPath && Blocking.SHARE_PACKED_A
+        byRows = !rowPath && sums == null && (preferRows
+                ? rowUnits >= threads || rowUnits >= colUnits
+                : colUnits < threads && rowUnits > colUnits);
+        units = byRows ? rowUnits : colUnits;
+        parts = Math.max(1, Math.min(threads, units));
+        shareB = byRows && packed == null && Blocking.SHARE_PACKED_B;
+        shareA = !byRows && !rowPath && Blocking.SHARE_PACKED_A
                 && (long) Blocking.roundUp(m, Blocking.MR) * k <= Blocking.SHARED_A_MAX;
         try {
-            if (s.shareA || s.shareB) {
-                WorkerPool.runTeam(s, s.parts);
+            if (shareA || shareB) {
+                WorkerPool.runTeam(this, parts);
             } else {
-                WorkerPool.run(s, s.parts);
+                WorkerPool.run(this, parts);
             }
         } finally {
-            s.release();
-            s.bias = s.sums = null;
-            s.team.clear();
-            POOL.give(s);
+            release();
+            this.bias = sums = null;
+            packed = null;
+            team.clear();
+            POOL.give(this);
         }
     }
 
@@ -94,17 +112,19 @@ final class GemmSplit extends GemmParts implements WorkerPool.Team {
             // Rows [lo, hi) of op(A) and of C.
             int aStart = aOffset + (transA ? lo : lo * lda);
             PanamaKernels.blocked(transA, transB, hi - lo, n, k, alpha, a, aStart, lda, b, bOffset, ldb,
-                    beta, c, cOffset + lo * ldc, ldc, bias, biasOffset, relu, null, 0, shared, member);
+                    beta, c, cOffset + lo * ldc, ldc, bias, biasOffset, relu, null, 0, shared, member, packed, 0);
             return;
         }
         // Columns [lo, hi) of op(B), of C, of the bias and of the sums.
         int bStart = bOffset + (transB ? lo * ldb : lo);
-        if (rowPath) {
+        if (rowPath && packed != null) {
+            PackedRowTimesMatrix.compute(transA, lo, hi, alpha, a, aOffset, lda, packed, beta, c, cOffset, bias, biasOffset, relu);
+        } else if (rowPath) {
             RowTimesMatrix.compute(transA, transB, hi - lo, k, alpha, a, aOffset, lda, b, bStart, ldb,
                     beta, c, cOffset + lo, bias, biasOffset + lo, relu);
         } else {
             PanamaKernels.blocked(transA, transB, m, hi - lo, k, alpha, a, aOffset, lda, b, bStart, ldb,
-                    beta, c, cOffset + lo, ldc, bias, biasOffset + lo, relu, sums, sumsOffset + lo, shared, member);
+                    beta, c, cOffset + lo, ldc, bias, biasOffset + lo, relu, sums, sumsOffset + lo, shared, member, packed, lo);
         }
     }
 }

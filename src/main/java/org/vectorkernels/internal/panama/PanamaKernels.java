@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import org.vectorkernels.Epilogue;
 import org.vectorkernels.internal.Kernels;
+import org.vectorkernels.internal.PackedOperand;
 import org.vectorkernels.internal.SgemmContract;
 import org.vectorkernels.internal.scalar.ScalarKernels;
 import org.vectorkernels.internal.threads.SumRowsSplit;
@@ -28,7 +29,8 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                       float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc, Epilogue epilogue, float[] sums, int sumsOffset) {
         // Column sums are taken while B is packed, so the fused call always packs.
-        boolean direct = sums == null && m > 1 && !transB && n % Blocking.LANES == 0
+        // Not past one k block, so that it adds in the order of the blocked path on a packed B.
+        boolean direct = sums == null && m > 1 && !transB && n % Blocking.LANES == 0 && k <= Blocking.KC
                 && (long) m * n * k <= Blocking.DIRECT_MAX_VOLUME;
         int parts = direct ? 1 : SgemmContract.parts(m, n, k, Blocking.SPLIT_MIN_VOLUME);
         if (parts > 1) {
@@ -42,12 +44,48 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                     epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
         } else {
             blocked(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
-                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), sums, sumsOffset, null, 0);
+                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), sums, sumsOffset, null, 0, null, 0);
+        }
+    }
+
+    /** Each k block of op(B) (as the blocked path cuts k) packed whole, its panels as {@link Packing#packB} lays them. */
+    @Override
+    public PackedOperand packB(boolean transB, int k, int n, float[] b, int bOffset, int ldb) {
+        int paddedColumns = Blocking.roundUp(n, Blocking.NR), kcMax = Blocking.kBlock(k);
+        // The block of k from pc on starts at B_START + pc·paddedColumns: on a cache line, as in a Workspace.
+        float[] data = new float[Workspace.B_START + k * paddedColumns];
+        for (int pc = 0; pc < k; pc += kcMax) {
+            int kc = Math.min(kcMax, k - pc);
+            Packing.packB(transB, b, bOffset, ldb, pc, 0, kc, n, data, Workspace.B_START + pc * paddedColumns, null, 0);
+        }
+        return new PackedOperand(this, k, n, transB, data, Workspace.B_START, paddedColumns);
+    }
+
+    /**
+     * The unpacked sgemm's paths on a packed B: a row of C as {@link RowTimesMatrix} sums it
+     * ({@link PackedRowTimesMatrix}); otherwise the blocked path, which adds in the order the
+     * unpacked {@link DirectSgemm} does for the depths that path takes.
+     */
+    @Override
+    public void sgemm(boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedOperand b,
+                      float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+        int n = b.n(), k = b.k();
+        int parts = SgemmContract.parts(m, n, k, Blocking.SPLIT_MIN_VOLUME);
+        if (parts > 1) {
+            GemmSplit.run(parts, transA, m, alpha, a, aOffset, lda, b, beta, c, cOffset, ldc,
+                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
+        } else if (m == 1) {
+            PackedRowTimesMatrix.compute(transA, 0, n, alpha, a, aOffset, lda, b, beta, c, cOffset,
+                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
+        } else {
+            blocked(transA, false, m, n, k, alpha, a, aOffset, lda, null, 0, 0, beta, c, cOffset, ldc,
+                    epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), null, 0, null, 0, b, 0);
         }
     }
 
     /**
-     * BLIS loops 5 to 3. With a {@code team}, this thread is member {@code member} of a split:
+     * BLIS loops 5 to 3. With {@code packed} (then b is not read), the blocks of B are read from it,
+     * this call's column 0 being its column {@code packedColumn}. With a {@code team}, this thread is member {@code member} of a split:
      * it computes its own part of C (passed in) and packs only its share of what the team
      * shares, which all members then read. A shared A is packed whole, k block after k block,
      * before anything else, and the members meet once after it; a shared B is packed block by
@@ -57,7 +95,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                         float beta, float[] c, int cOffset, int ldc,
                         float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset,
-                        PackingTeam team, int member) {
+                        PackingTeam team, int member, PackedOperand packed, int packedColumn) {
         Workspace ws = Workspace.take();
         try {
             boolean sharedA = team != null && team.panelsA != null, sharedB = team != null && team.panelsB != null;
@@ -77,12 +115,20 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                 int panelsB = Math.ceilDiv(nc, Blocking.NR);
                 for (int pc = 0; pc < k; pc += kcMax) {
                     int kc = Math.min(kcMax, k - pc);
-                    float[] packedB = sharedB ? team.panelsB : ws.packedB(panelsB * Blocking.NR * kcMax);
-                    int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * Blocking.NR;
-                    int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * Blocking.NR);
-                    if (c0 < c1) {
-                        Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, Workspace.B_START + c0 * kc,
-                                sums, sumsOffset + jc + c0);
+                    float[] packedB;
+                    int bAt;
+                    if (packed != null) { // see packB for its layout
+                        packedB = packed.data();
+                        bAt = packed.start() + pc * packed.paddedColumns() + (packedColumn + jc) * kc;
+                    } else {
+                        packedB = sharedB ? team.panelsB : ws.packedB(panelsB * Blocking.NR * kcMax);
+                        bAt = Workspace.B_START;
+                        int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * Blocking.NR;
+                        int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * Blocking.NR);
+                        if (c0 < c1) {
+                            Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, bAt + c0 * kc,
+                                    sums, sumsOffset + jc + c0);
+                        }
                     }
                     await(sharedB, team);
                     // beta scales C once, in the first k block; the epilogue comes with the last.
@@ -97,7 +143,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         int inPlace = aInPlace ? mc / Blocking.MR * Blocking.MR : 0;
                         if (inPlace > 0) {
                             MacroKernel.compute(inPlace, nc, kc, a, aOffset + ic * aRow + pc * aStep, aRow, aStep,
-                                    packedB, Workspace.B_START, ws.tile(),
+                                    packedB, bAt, ws.tile(),
                                     alpha, betaNow, c, cIdx, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
                         if (inPlace < mc) {
@@ -111,7 +157,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                                 at = 0;
                                 Packing.packA(transA, a, aOffset, lda, ic + inPlace, pc, mc - inPlace, kc, panels, 0);
                             }
-                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, kc, 1, packedB, Workspace.B_START, ws.tile(),
+                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, kc, 1, packedB, bAt, ws.tile(),
                                     alpha, betaNow, c, cIdx + inPlace * ldc, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
                     }

@@ -25,14 +25,7 @@ final class RowTimesMatrix {
                         float beta, float[] c, int cOffset, float[] bias, int biasOffset, boolean relu) {
         Workspace ws = Workspace.take();
         try {
-            // op(A) copied contiguous and zero-padded to whole vectors, so that no load of it needs a mask.
-            int kPadded = Blocking.roundUp(k, Blocking.LANES);
-            float[] x = ws.packedA(kPadded);
-            int stride = transA ? lda : 1;
-            for (int p = 0; p < k; p++) {
-                x[p] = a[aOffset + p * stride];
-            }
-            Arrays.fill(x, k, kPadded, 0f);
+            float[] x = rowOfA(transA, k, a, aOffset, lda, ws);
             float[] sums = ws.rowSums();
             for (int j0 = 0; j0 < n; j0 += Blocking.ROW_CHUNK) {
                 int width = Math.min(Blocking.ROW_CHUNK, n - j0);
@@ -46,6 +39,18 @@ final class RowTimesMatrix {
         } finally {
             Workspace.give(ws);
         }
+    }
+
+    /** op(A), one row, copied contiguous and zero-padded to whole vectors, so that no load of it needs a mask. */
+    static float[] rowOfA(boolean transA, int k, float[] a, int aOffset, int lda, Workspace ws) {
+        int kPadded = Blocking.roundUp(k, Blocking.LANES);
+        float[] x = ws.packedA(kPadded);
+        int stride = transA ? lda : 1;
+        for (int p = 0; p < k; p++) {
+            x[p] = a[aOffset + p * stride];
+        }
+        Arrays.fill(x, k, kPadded, 0f);
+        return x;
     }
 
     /** sums[j] = Σ_p x[p]·B[p][j], B stored k×n: rows of B added in order of p, ROWS at a time. */

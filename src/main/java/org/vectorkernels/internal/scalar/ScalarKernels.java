@@ -3,6 +3,7 @@ package org.vectorkernels.internal.scalar;
 import org.vectorkernels.Epilogue;
 import org.vectorkernels.Parallelism;
 import org.vectorkernels.internal.Kernels;
+import org.vectorkernels.internal.PackedOperand;
 import org.vectorkernels.internal.SgemmContract;
 import org.vectorkernels.internal.threads.SumRowsSplit;
 import org.vectorkernels.internal.GemmChecks;
@@ -33,6 +34,25 @@ public final class ScalarKernels implements Kernels {
         if (sums != null) {
             sumColumnsOfOpB(transB, n, k, b, bOffset, ldb, sums, sumsOffset, this);
         }
+    }
+
+    /** Plain op(B), k×n: the i-k-j loops add the same products in the same order whether B was transposed or not. */
+    @Override
+    public PackedOperand packB(boolean transB, int k, int n, float[] b, int bOffset, int ldb) {
+        float[] copy = new float[k * n];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                copy[p * n + j] = b[bOffset + (transB ? j * ldb + p : p * ldb + j)];
+            }
+        }
+        return new PackedOperand(this, k, n, transB, copy, 0, n);
+    }
+
+    @Override
+    public void sgemm(boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedOperand b,
+                      float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+        sgemm(transA, false, m, b.n(), b.k(), alpha, a, aOffset, lda, b.data(), 0, b.paddedColumns(),
+                beta, c, cOffset, ldc, epilogue, null, 0);
     }
 
     /** The m rows of C from {@code c[cOffset]} on, each in i-k-j order: a row's result does not depend on the others. */

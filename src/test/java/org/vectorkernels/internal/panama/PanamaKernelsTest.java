@@ -111,7 +111,7 @@ class PanamaKernelsTest {
                             e.bias(), e.biasOffset(), e.hasRelu());
                 } else {
                     PanamaKernels.blocked(ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc,
-                            e.bias(), e.biasOffset(), e.hasRelu(), sums, sumsOffset, null, 0);
+                            e.bias(), e.biasOffset(), e.hasRelu(), sums, sumsOffset, null, 0, null, 0);
                 }
             }
 

@@ -1,0 +1,43 @@
+package org.vectorkernels;
+
+import org.vectorkernels.internal.PackedOperand;
+
+/**
+ * A k×n right-hand operand of {@link Gemm#sgemm(boolean, int, float, float[], int, int, PackedMatrix,
+ * float, float[], int, int, Epilogue)}, packed once by {@link Gemm#packB} into the layout the kernels
+ * read, so that each product by it skips the copy an ordinary call makes of B: weights that many
+ * batches are multiplied by. A copy: later writes to the source array do not reach it. Immutable;
+ * any number of threads may use one at once. It holds about k·n floats (n rounded up to the kernels'
+ * panel width), {@link #sizeInBytes()} exactly, and belongs to the JVM that made it.
+ */
+public final class PackedMatrix {
+    private final PackedOperand operand;
+
+    PackedMatrix(PackedOperand operand) {
+        this.operand = operand;
+    }
+
+    /** k: the depth of the products, the rows of op(B). */
+    public int rows() {
+        return operand.k();
+    }
+
+    /** n: the columns of op(B) and of C. */
+    public int columns() {
+        return operand.n();
+    }
+
+    /** The memory it holds, array header included (about 4·k·n bytes, the plain array's size). */
+    public long sizeInBytes() {
+        return operand.sizeInBytes();
+    }
+
+    PackedOperand operand() {
+        return operand;
+    }
+
+    @Override
+    public String toString() {
+        return "PackedMatrix[" + rows() + "×" + columns() + ", " + sizeInBytes() + " bytes]";
+    }
+}
