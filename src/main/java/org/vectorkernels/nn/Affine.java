@@ -178,19 +178,17 @@ public final class Affine implements Layer {
     }
 
     private int rows(Tensor x, String name) {
-        if (x.rank() < 1) {
-            throw new IllegalArgumentException(name + " needs a batch dimension");
-        }
-        long width = 1;
-        for (int axis = 1; axis < x.rank(); axis++) {
-            width *= x.dim(axis);
-        }
-        if (x.rank() == 1 || width != in) {
-            throw new IllegalArgumentException(name + " of shape " + Arrays.toString(x.shape())
-                    + " flattens to rows of " + (x.rank() == 1 ? 1 : width) + " values, but this layer takes " + in
-                    + " (weight " + Arrays.toString(weight.shape()) + ")");
-        }
-        return x.dim(0);
+        return Shapes.flattenedRows(x, name, in, out);
+    }
+
+    /**
+     * This layer for inference: its weight packed once ({@link org.vectorkernels.Gemm#packB}), its
+     * bias copied. A snapshot: later changes to this layer's parameters (a training step, a write
+     * to {@link #weight()}) do not reach it; take a new one after them. See {@link PackedAffine}.
+     */
+    @Override
+    public PackedAffine forInference() {
+        return new PackedAffine(weight, bias);
     }
 
     /** Sets the gradients to zero, for accumulation over micro-batches. */

@@ -37,6 +37,15 @@ public interface Layer {
     /** In inference mode forward keeps nothing, and backward is an error. Layers start in training mode. */
     void setTraining(boolean training);
 
+    /**
+     * A layer that computes this one's forward for inference, made for it (for {@link
+     * Sequential#forInference}): {@link Affine} gives a {@link PackedAffine}, the activations a new
+     * instance of their own; by default this layer itself.
+     */
+    default Layer forInference() {
+        return this;
+    }
+
     /** The trainable parameters with their gradients; none by default. */
     default List<Parameter> parameters() {
         return List.of();

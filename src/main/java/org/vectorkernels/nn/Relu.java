@@ -54,4 +54,10 @@ public final class Relu implements Layer {
             input = null;
         }
     }
+
+    /** A new Relu of its own, so that an inference network shares no state with this one's. */
+    @Override
+    public Relu forInference() {
+        return new Relu();
+    }
 }

@@ -39,6 +39,17 @@ public final class Sequential {
                 Affine.builder(hidden, out).seed(seed + 1).build()));
     }
 
+    /**
+     * A network for inference, of this one's layers' {@link Layer#forInference} forms: every
+     * {@link Affine} becomes a {@link PackedAffine}, its weight packed once, so that predict,
+     * loss and accuracy skip the copy of each weight per batch. A snapshot: it does not see later
+     * training of this network (take a new one after it), and it cannot be trained itself
+     * (gradient and trainStep throw {@code UnsupportedOperationException}).
+     */
+    public Sequential forInference() {
+        return new Sequential(layers.stream().map(Layer::forInference).toList());
+    }
+
     /** The logits for x, computed in inference mode: a new tensor. */
     public Tensor predict(Tensor x) {
         return infer(x, false);

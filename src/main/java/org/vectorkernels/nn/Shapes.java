@@ -30,6 +30,23 @@ final class Shapes {
         return Tensor.zeros(shape);
     }
 
+    /** The rows of x, of shape [N, ...] flattened to N rows (numpy's reshape(N, -1)), which must hold {@code in} values each. */
+    static int flattenedRows(Tensor x, String name, int in, int out) {
+        if (x.rank() < 1) {
+            throw new IllegalArgumentException(name + " needs a batch dimension");
+        }
+        long width = 1;
+        for (int axis = 1; axis < x.rank(); axis++) {
+            width *= x.dim(axis);
+        }
+        if (x.rank() == 1 || width != in) {
+            throw new IllegalArgumentException(name + " of shape " + Arrays.toString(x.shape())
+                    + " flattens to rows of " + (x.rank() == 1 ? 1 : width) + " values, but this layer takes " + in
+                    + " (weight [" + in + ", " + out + "])");
+        }
+        return x.dim(0);
+    }
+
     /** The state forward kept for backward, or an error saying why there is none. */
     static <T> T kept(T state, boolean training) {
         if (state == null) {

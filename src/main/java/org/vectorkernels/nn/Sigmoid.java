@@ -50,4 +50,10 @@ public final class Sigmoid implements Layer {
             output = null;
         }
     }
+
+    /** A new Sigmoid of its own, so that an inference network shares no state with this one's. */
+    @Override
+    public Sigmoid forInference() {
+        return new Sigmoid();
+    }
 }

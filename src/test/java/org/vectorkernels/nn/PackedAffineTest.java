@@ -1,0 +1,108 @@
+package org.vectorkernels.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inference forms: {@link PackedAffine} computes the same bits as its {@link Affine}, is a
+ * snapshot that later training does not reach, and cannot be trained; {@link Sequential#forInference}
+ * predicts as its source does, and an update after packing is never silently lost.
+ */
+class PackedAffineTest {
+    @Test
+    void packedForwardIsBitwiseTheAffineForward() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        int[][] shapes = {{1, 784, 100}, {7, 784, 100}, {100, 784, 100}, {64, 100, 10}, {3, 1, 1}, {5, 33, 17}};
+        for (int[] s : shapes) {
+            for (boolean useBias : new boolean[] {true, false}) {
+                Affine affine = Affine.builder(s[1], s[2]).useBias(useBias).biasInitializer(Initializer.constant(0.25f)).seed(s[0]).build();
+                affine.setTraining(false);
+                PackedAffine packed = affine.forInference();
+                Tensor x = random(rnd, s[0], s[1]);
+                assertArrayEquals(affine.forward(x).data(), packed.forward(x).data(),
+                        s[0] + "×" + s[1] + "×" + s[2] + (useBias ? " with bias" : ""));
+            }
+        }
+        Affine affine = Affine.builder(784, 20).seed(3).build();
+        Tensor images = random(rnd, 4, 784).reshape(4, 28, 28);
+        affine.setTraining(false);
+        assertArrayEquals(affine.forward(images).data(), affine.forInference().forward(images).data(), "[4, 28, 28] input");
+    }
+
+    @Test
+    void aPackedLayerIsASnapshotThatCannotBeTrained() {
+        SplittableRandom rnd = new SplittableRandom(32);
+        Affine affine = Affine.builder(50, 30).seed(4).build();
+        Tensor x = random(rnd, 8, 50);
+        PackedAffine packed = affine.forInference();
+        float[] before = packed.forward(x).data();
+        // A training step on the source: forward, backward, SGD.
+        Tensor y = affine.forward(x);
+        affine.backward(random(rnd, 8, 30));
+        new Sgd(0.5f).step(affine.parameters());
+        affine.setTraining(false);
+        float[] updated = affine.forward(x).data();
+        assertNotEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(updated), "the step changed nothing");
+        assertArrayEquals(before, packed.forward(x).data(), "the snapshot moved with its source");
+        assertArrayEquals(updated, affine.forInference().forward(x).data(), "a new snapshot does not show the update");
+        // Nothing to update, and backward refuses, in either mode.
+        assertTrue(packed.parameters().isEmpty());
+        packed.setTraining(true);
+        packed.forward(x);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> packed.backward(y));
+        assertTrue(e.getMessage().contains("forInference"), e.getMessage());
+        assertSame(packed, packed.forInference());
+        assertEquals(50, packed.weight().rows());
+        assertEquals(30, packed.weight().columns());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> packed.forward(random(rnd, 8, 49)));
+        assertTrue(bad.getMessage().startsWith("x "), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> packed.forward(x, Tensor.zeros(8, 29)));
+    }
+
+    @Test
+    void anInferenceNetworkPredictsAsItsSourceAndRefusesTraining() {
+        SplittableRandom rnd = new SplittableRandom(33);
+        Sequential net = Sequential.twoLayerNet(784, 100, 10, 5);
+        Tensor x = random(rnd, 64, 784);
+        int[] labels = new int[64];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rnd.nextInt(10);
+        }
+        Sequential inference = net.forInference();
+        assertTrue(inference.parameters().isEmpty());
+        assertFalse(inference.layers().stream().anyMatch(l -> l instanceof Affine));
+        for (int i = 0; i < net.layers().size(); i++) {
+            assertFalse(inference.layers().get(i) == net.layers().get(i), "layer " + i + " is shared");
+        }
+        for (int batch : new int[] {1, 8, 64}) {
+            Tensor xb = Tensor.of(java.util.Arrays.copyOf(x.data(), batch * 784), batch, 784);
+            assertArrayEquals(net.predict(xb).data(), inference.predict(xb).data(), "batch " + batch);
+        }
+        assertEquals(net.accuracy(x, labels), inference.accuracy(x, labels));
+        assertEquals(net.loss(x, labels), inference.loss(x, labels));
+        assertThrows(UnsupportedOperationException.class, () -> inference.trainStep(x, labels, new Sgd(0.1f)));
+        float[] before = inference.predict(x).data();
+        assertArrayEquals(net.predict(x).data(), before, "a refused step changed something");
+        net.trainStep(x, labels, new Sgd(0.1f));
+        assertArrayEquals(before, inference.predict(x).data(), "the snapshot moved with its source");
+        assertArrayEquals(net.predict(x).data(), net.forInference().predict(x).data(), "a new snapshot lags its source");
+    }
+
+    private static Tensor random(SplittableRandom rnd, int rows, int cols) {
+        float[] x = new float[rows * cols];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rnd.nextDouble(-1, 1);
+        }
+        return Tensor.of(x, rows, cols);
+    }
+}
