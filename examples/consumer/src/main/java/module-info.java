@@ -1,0 +1,4 @@
+/** A user of the library on the module path: it needs only the exported API. */
+module org.vectorkernels.consumer {
+    requires org.vectorkernels;
+}
