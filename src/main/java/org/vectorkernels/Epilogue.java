@@ -61,6 +61,7 @@ public final class Epilogue {
         return bias;
     }
 
+    /** Where column 0's bias is in {@link #bias()}. */
     public int biasOffset() {
         return biasOffset;
     }

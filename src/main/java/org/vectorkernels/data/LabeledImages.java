@@ -12,6 +12,7 @@ import org.vectorkernels.nn.Tensor;
  * Fashion-MNIST: read from an IDX file of images and one of labels, whose counts must agree.
  */
 public record LabeledImages(Tensor images, int[] labels) {
+    /** Checks that there is one label per image. */
     public LabeledImages {
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(labels, "labels");
@@ -58,6 +59,7 @@ public record LabeledImages(Tensor images, int[] labels) {
         return new LabeledImages(Tensor.of(x.floats(1f / 255), x.dims()), classOf);
     }
 
+    /** The number of images. */
     public int size() {
         return labels.length;
     }

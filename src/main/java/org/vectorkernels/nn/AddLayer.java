@@ -8,6 +8,11 @@ public final class AddLayer {
     private boolean training = true;
     private Tensor shapeOf;
 
+    /** A node in training mode. */
+    public AddLayer() {
+    }
+
+    /** {@code x + y} elementwise, a new tensor; x and y of one shape. */
     public Tensor forward(Tensor x, Tensor y) {
         Shapes.requireSame("y", y, "x", java.util.Objects.requireNonNull(x, "x"));
         Tensor out = Tensor.zeros(x.shape());
@@ -19,6 +24,7 @@ public final class AddLayer {
         return out;
     }
 
+    /** {@code x + y} of two scalars. */
     public float forward(float x, float y) {
         return forward(Shapes.scalar(x), Shapes.scalar(y)).data()[0];
     }
@@ -35,6 +41,7 @@ public final class AddLayer {
         return Shapes.scalars(backward(Shapes.scalar(dout)));
     }
 
+    /** In inference mode forward keeps nothing, and backward is an error. */
     public void setTraining(boolean training) {
         this.training = training;
         if (!training) {

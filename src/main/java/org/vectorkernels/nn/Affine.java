@@ -77,6 +77,7 @@ public final class Affine implements Layer {
         this.accumulate = accumulate;
     }
 
+    /** Options for a layer of {@code in} inputs and {@code out} outputs. */
     public static Builder builder(int in, int out) {
         return new Builder(in, out);
     }
@@ -208,10 +209,12 @@ public final class Affine implements Layer {
         }
     }
 
+    /** Whether forward keeps its input for backward. */
     public boolean isTraining() {
         return training;
     }
 
+    /** The weight [in, out], the layer's own (an update to it is the layer's update). */
     public Tensor weight() {
         return weight;
     }
@@ -228,6 +231,7 @@ public final class Affine implements Layer {
         return bias;
     }
 
+    /** The weight gradient [in, out], set by backward. */
     public Tensor weightGrad() {
         return weightGrad;
     }
@@ -237,10 +241,12 @@ public final class Affine implements Layer {
         return biasGrad;
     }
 
+    /** The values per row of the input (in). */
     public int inputSize() {
         return in;
     }
 
+    /** The columns of the output (out). */
     public int outputSize() {
         return out;
     }
@@ -263,16 +269,19 @@ public final class Affine implements Layer {
             this.out = out;
         }
 
+        /** Whether the layer adds a bias (it does by default). */
         public Builder useBias(boolean useBias) {
             this.useBias = useBias;
             return this;
         }
 
+        /** How the weight is filled (Glorot uniform by default). */
         public Builder weightInitializer(Initializer init) {
             this.weightInit = Objects.requireNonNull(init, "init");
             return this;
         }
 
+        /** How the bias is filled (zeros by default). */
         public Builder biasInitializer(Initializer init) {
             this.biasInit = Objects.requireNonNull(init, "init");
             return this;
@@ -302,6 +311,7 @@ public final class Affine implements Layer {
             return this;
         }
 
+        /** A new layer with these options. */
         public Affine build() {
             return new Affine(this);
         }

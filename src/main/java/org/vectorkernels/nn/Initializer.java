@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
  */
 @FunctionalInterface
 public interface Initializer {
+    /** Fills the values of a parameter of a layer with {@code fanIn} inputs and {@code fanOut} outputs. */
     void fill(float[] values, int fanIn, int fanOut, RandomGenerator random);
 
     /** Glorot (Xavier) uniform: U(−l, l) with l = √(6 / (fanIn + fanOut)). The default for weights. */
@@ -35,6 +36,7 @@ public interface Initializer {
         return constant(0f);
     }
 
+    /** Every value the same. */
     static Initializer constant(float value) {
         return (values, fanIn, fanOut, random) -> java.util.Arrays.fill(values, value);
     }

@@ -8,8 +8,10 @@ import java.util.List;
  * the layer's parameters. Layers are not thread-safe.
  */
 public interface Layer {
+    /** The output for x; while training, also keeps what backward needs. */
     Tensor forward(Tensor x);
 
+    /** dL/d(input) from dL/d(output) of the last forward, setting the parameters' gradients. */
     Tensor backward(Tensor dout);
 
     /**

@@ -9,6 +9,11 @@ public final class MulLayer {
     private boolean training = true;
     private Tensor x, y;
 
+    /** A node in training mode. */
+    public MulLayer() {
+    }
+
+    /** {@code x·y} elementwise, a new tensor; x and y of one shape. */
     public Tensor forward(Tensor x, Tensor y) {
         Shapes.requireSame("y", y, "x", java.util.Objects.requireNonNull(x, "x"));
         Tensor out = times(x, y);
@@ -17,6 +22,7 @@ public final class MulLayer {
         return out;
     }
 
+    /** {@code x·y} of two scalars. */
     public float forward(float x, float y) {
         return forward(Shapes.scalar(x), Shapes.scalar(y)).data()[0];
     }
@@ -33,6 +39,7 @@ public final class MulLayer {
         return Shapes.scalars(backward(Shapes.scalar(dout)));
     }
 
+    /** In inference mode forward keeps nothing, and backward is an error. */
     public void setTraining(boolean training) {
         this.training = training;
         if (!training) {

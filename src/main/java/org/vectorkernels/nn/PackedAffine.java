@@ -77,10 +77,12 @@ public final class PackedAffine implements Layer {
         return weight;
     }
 
+    /** The values per row of the input (in). */
     public int inputSize() {
         return in;
     }
 
+    /** The columns of the output (out). */
     public int outputSize() {
         return out;
     }

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /** A trainable tensor and the tensor of the same shape that backward writes its gradient into. */
 public record Parameter(String name, Tensor value, Tensor gradient) {
+    /** Checks that none is null and that the gradient has the value's shape. */
     public Parameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

@@ -13,6 +13,10 @@ public final class Relu implements Layer {
     private boolean[] mask;
     private Tensor input;
 
+    /** A layer in training mode. */
+    public Relu() {
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         return forwardReusing(x, null);

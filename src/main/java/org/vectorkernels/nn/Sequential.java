@@ -16,6 +16,7 @@ public final class Sequential {
     /** Each layer's last output and input gradient, handed back to it as spares: a step allocates no large array. */
     private final Tensor[] outputs, inputGradients;
 
+    /** A network of these layers in order (at least one), followed by a softmax with cross-entropy loss. */
     public Sequential(List<? extends Layer> layers) {
         Objects.requireNonNull(layers, "layers");
         if (layers.isEmpty()) {
@@ -130,6 +131,7 @@ public final class Sequential {
         return all;
     }
 
+    /** The layers, in order, without the final softmax with loss. */
     public List<Layer> layers() {
         return layers;
     }

@@ -14,10 +14,12 @@ public final class Sgd {
     private final float learningRate, momentum, weightDecay;
     private final Map<Tensor, float[]> velocity = new IdentityHashMap<>();
 
+    /** Plain SGD: no momentum, no weight decay. */
     public Sgd(float learningRate) {
         this(learningRate, 0f, 0f);
     }
 
+    /** SGD with momentum (0 for none, below 1) and weight decay (0 for none); the rate positive and finite. */
     public Sgd(float learningRate, float momentum, float weightDecay) {
         if (!(learningRate > 0f) || Float.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate = " + learningRate + " must be positive and finite");
@@ -55,6 +57,7 @@ public final class Sgd {
         }
     }
 
+    /** The learning rate this optimizer was made with. */
     public float learningRate() {
         return learningRate;
     }

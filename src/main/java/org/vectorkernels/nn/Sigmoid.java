@@ -15,6 +15,10 @@ public final class Sigmoid implements Layer {
     private boolean training = true;
     private Tensor output;
 
+    /** A layer in training mode. */
+    public Sigmoid() {
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         return forwardReusing(x, null);

@@ -22,6 +22,10 @@ public final class SoftmaxWithLoss {
     private int[] labels;
     private double[] logSumExp = new double[0];
 
+    /** A loss layer in training mode. */
+    public SoftmaxWithLoss() {
+    }
+
     /** The mean loss over the rows of {@code logits} [N, C] against target rows {@code t} [N, C]. */
     public double forward(Tensor logits, Tensor t) {
         int n = rows(logits);
@@ -90,6 +94,7 @@ public final class SoftmaxWithLoss {
         return y;
     }
 
+    /** In inference mode forward keeps nothing, and backward is an error. */
     public void setTraining(boolean training) {
         this.training = training;
         if (!training) {

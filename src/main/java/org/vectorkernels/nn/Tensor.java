@@ -66,14 +66,17 @@ public final class Tensor {
         return shape.clone();
     }
 
+    /** The number of dimensions. */
     public int rank() {
         return shape.length;
     }
 
+    /** The extent of one dimension. */
     public int dim(int axis) {
         return shape[axis];
     }
 
+    /** The number of elements. */
     public int size() {
         return data.length;
     }
