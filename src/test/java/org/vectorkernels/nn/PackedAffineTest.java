@@ -98,6 +98,32 @@ class PackedAffineTest {
         assertArrayEquals(net.predict(x).data(), net.forInference().predict(x).data(), "a new snapshot lags its source");
     }
 
+    @Test
+    void threadsShareOnePackedLayer() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(34);
+        PackedAffine packed = Affine.builder(300, 70).biasInitializer(Initializer.constant(0.1f)).seed(6).build().forInference();
+        Tensor x = random(rnd, 33, 300);
+        float[] expected = packed.forward(x).data();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<float[]>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 24; t++) {
+                results.add(pool.submit(() -> {
+                    float[] y = null;
+                    for (int r = 0; r < 20; r++) {
+                        y = packed.forward(x).data();
+                    }
+                    return y;
+                }));
+            }
+            for (java.util.concurrent.Future<float[]> f : results) {
+                assertArrayEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static Tensor random(SplittableRandom rnd, int rows, int cols) {
         float[] x = new float[rows * cols];
         for (int i = 0; i < x.length; i++) {
