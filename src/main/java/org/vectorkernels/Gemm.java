@@ -28,12 +28,40 @@ public final class Gemm {
 
     private Gemm() {}
 
-    /** Dense {@code C = A·B} with A m×k, B k×n and C m×n, all stored contiguously from index 0. */
+    /**
+     * Dense {@code C = A·B} with A m×k, B k×n and C m×n, all stored contiguously from index 0.
+     *
+     * @param m rows of A and C
+     * @param n columns of B and C
+     * @param k columns of A, rows of B
+     * @param a A, at least m·k elements
+     * @param b B, at least k·n elements
+     * @param c C, at least m·n elements, overwritten
+     */
     public static void sgemm(int m, int n, int k, float[] a, float[] b, float[] c) {
         sgemm(false, false, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, Math.max(1, n), 0f, c, 0, Math.max(1, n));
     }
 
-    /** {@code C := alpha·op(A)·op(B) + beta·C}; see the class description for the layout. */
+    /**
+     * {@code C := alpha·op(A)·op(B) + beta·C}; see the class description for the layout.
+     *
+     * @param transA whether A is stored transposed (k×m), so that op(A) = Aᵀ
+     * @param transB whether B is stored transposed (n×k), so that op(B) = Bᵀ
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k columns of op(A), rows of op(B)
+     * @param alpha the factor of the product
+     * @param a A's elements, A(i, j) at {@code a[aOffset + i*lda + j]} as stored
+     * @param aOffset where A starts in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b B's elements, as A's
+     * @param bOffset where B starts in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @param beta the factor of C's old value (0: C is written without being read)
+     * @param c C's elements, m×n, written in place
+     * @param cOffset where C starts in {@code c}
+     * @param ldc the distance between rows of C
+     */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                              float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc) {
@@ -44,6 +72,24 @@ public final class Gemm {
      * {@code C := act(alpha·op(A)·op(B) + beta·C + 1·biasᵀ)}: sgemm with the {@link Epilogue}
      * applied to each tile of C while it is still in registers, not in a second pass over C.
      * A bias shorter than n is an {@code IllegalArgumentException} naming {@code bias}.
+     *
+     * @param transA whether A is stored transposed (k×m), so that op(A) = Aᵀ
+     * @param transB whether B is stored transposed (n×k), so that op(B) = Bᵀ
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k columns of op(A), rows of op(B)
+     * @param alpha the factor of the product
+     * @param a A's elements, A(i, j) at {@code a[aOffset + i*lda + j]} as stored
+     * @param aOffset where A starts in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b B's elements, as A's
+     * @param bOffset where B starts in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @param beta the factor of C's old value (0: C is written without being read)
+     * @param c C's elements, m×n, written in place
+     * @param cOffset where C starts in {@code c}
+     * @param ldc the distance between rows of C
+     * @param epilogue what is applied to each element of C after the product: {@link Epilogue#NONE}, a bias, ReLU
      */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                              float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
@@ -61,6 +107,26 @@ public final class Gemm {
      * Gemm.sgemmWithColumnSums(true, false, in, out, batch, 1f, x, 0, in, dy, 0, out,
      *                          0f, dw, 0, out, db, 0, false);
      * }</pre>
+     *
+     * @param transA whether A is stored transposed (k×m), so that op(A) = Aᵀ
+     * @param transB whether B is stored transposed (n×k), so that op(B) = Bᵀ
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k columns of op(A), rows of op(B)
+     * @param alpha the factor of the product
+     * @param a A's elements, A(i, j) at {@code a[aOffset + i*lda + j]} as stored
+     * @param aOffset where A starts in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b B's elements, as A's
+     * @param bOffset where B starts in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @param beta the factor of C's old value (0: C is written without being read)
+     * @param c C's elements, m×n, written in place
+     * @param cOffset where C starts in {@code c}
+     * @param ldc the distance between rows of C
+     * @param sums n column sums, from {@code sumsOffset}
+     * @param sumsOffset where the sums start in {@code sums}
+     * @param accumulate whether the sums are added to what {@code sums} holds (else they replace it)
      */
     public static void sgemmWithColumnSums(boolean transA, boolean transB, int m, int n, int k, float alpha,
                                            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
@@ -75,6 +141,14 @@ public final class Gemm {
      * op(B) packed once for many products by it ({@link PackedMatrix}): B is stored k×n from
      * {@code b[bOffset]} with rows {@code ldb} apart, or n×k when {@code transB}. Arguments are
      * checked as sgemm's are; the result is a copy.
+     *
+     * @param transB whether B is stored transposed (n×k)
+     * @param k rows of op(B): the depth of the products
+     * @param n columns of op(B) and of C
+     * @param b B's elements
+     * @param bOffset where B starts in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @return the packed op(B), k×n
      */
     public static PackedMatrix packB(boolean transB, int k, int n, float[] b, int bOffset, int ldb) {
         return new PackedMatrix(SgemmContract.pack(KERNELS, transB, k, n, b, bOffset, ldb));
@@ -90,6 +164,19 @@ public final class Gemm {
      * PackedMatrix w = Gemm.packB(false, in, out, weights, 0, out);      // once
      * Gemm.sgemm(false, batch, 1f, x, 0, in, w, 0f, y, 0, out, Epilogue.bias(bias).withRelu()); // per batch
      * }</pre>
+     *
+     * @param transA whether A is stored transposed (k×m)
+     * @param m rows of op(A) and of C
+     * @param alpha the factor of the product
+     * @param a A's elements
+     * @param aOffset where A starts in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b op(B), packed by {@link #packB}: it gives k and n
+     * @param beta the factor of C's old value (0: C is written without being read)
+     * @param c C's elements, m×n, written in place
+     * @param cOffset where C starts in {@code c}
+     * @param ldc the distance between rows of C
+     * @param epilogue what is applied to each element of C after the product
      */
     public static void sgemm(boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedMatrix b,
                              float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
