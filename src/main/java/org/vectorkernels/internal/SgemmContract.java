@@ -55,10 +55,7 @@ public final class SgemmContract {
                              float beta, float[] c, int cOffset, int ldc, Epilogue epilogue,
                              float[] sums, int sumsOffset, boolean accumulate) {
         GemmChecks.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
-        Objects.requireNonNull(epilogue, "epilogue");
-        if (epilogue.bias() != null) {
-            GemmChecks.vector("bias", "biasOffset", epilogue.bias(), epilogue.biasOffset(), n);
-        }
+        checkEpilogue(epilogue, n);
         if (sums != null) {
             GemmChecks.vector("sums", "sumsOffset", sums, sumsOffset, n);
             if (!accumulate) {
@@ -99,7 +96,6 @@ public final class SgemmContract {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         Objects.requireNonNull(c, "c");
-        Objects.requireNonNull(epilogue, "epilogue");
         if (b.packer() != kernels) {
             throw new IllegalArgumentException("b was packed by other kernels (" + b.packer().description()
                     + ") than these (" + kernels.description() + ")");
@@ -113,13 +109,19 @@ public final class SgemmContract {
             throw new IllegalArgumentException(e.getMessage() + " (k = " + k + " and n = " + n
                     + " are those of the packed b)", e);
         }
-        if (epilogue.bias() != null) {
-            GemmChecks.vector("bias", "biasOffset", epilogue.bias(), epilogue.biasOffset(), n);
-        }
+        checkEpilogue(epilogue, n);
         if (m > 0 && n > 0 && k > 0 && alpha != 0f) {
             kernels.sgemm(transA, m, alpha, a, aOffset, lda, b, beta, c, cOffset, ldc, epilogue);
         } else {
             finishWithoutProduct(m, n, beta, c, cOffset, ldc, epilogue);
+        }
+    }
+
+    /** A non-null epilogue whose bias, if any, holds n values. */
+    private static void checkEpilogue(Epilogue epilogue, int n) {
+        Objects.requireNonNull(epilogue, "epilogue");
+        if (epilogue.bias() != null) {
+            GemmChecks.vector("bias", "biasOffset", epilogue.bias(), epilogue.biasOffset(), n);
         }
     }
 

@@ -93,13 +93,7 @@ public final class Affine implements Layer {
      * reused outputs a training loop allocates nothing (large arrays are costly in G1).
      */
     public Tensor forward(Tensor x, Tensor y) {
-        Objects.requireNonNull(x, "x");
-        Objects.requireNonNull(y, "y");
-        int n = rows(x, "x");
-        if (y.rank() != 2 || y.dim(0) != n || y.dim(1) != out) {
-            throw new IllegalArgumentException("y must be [" + n + ", " + out + "] for x "
-                    + Arrays.toString(x.shape()) + ", not " + Arrays.toString(y.shape()));
-        }
+        int n = Shapes.forwardRows(x, y, in, out);
         Gemm.sgemm(false, false, n, out, in, 1f, x.data(), 0, in, weight.data(), 0, out, 0f, y.data(), 0, out,
                 forwardEpilogue);
         input = training ? x : null;

@@ -1,6 +1,5 @@
 package org.vectorkernels.nn;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 import org.vectorkernels.Epilogue;
@@ -37,13 +36,7 @@ public final class PackedAffine implements Layer {
 
     /** As {@link #forward(Tensor)}, into {@code y} of shape [N, out], which is returned. */
     public Tensor forward(Tensor x, Tensor y) {
-        Objects.requireNonNull(x, "x");
-        Objects.requireNonNull(y, "y");
-        int n = Shapes.flattenedRows(x, "x", in, out);
-        if (y.rank() != 2 || y.dim(0) != n || y.dim(1) != out) {
-            throw new IllegalArgumentException("y must be [" + n + ", " + out + "] for x "
-                    + Arrays.toString(x.shape()) + ", not " + Arrays.toString(y.shape()));
-        }
+        int n = Shapes.forwardRows(x, y, in, out);
         Gemm.sgemm(false, n, 1f, x.data(), 0, in, weight, 0f, y.data(), 0, out, epilogue);
         return y;
     }

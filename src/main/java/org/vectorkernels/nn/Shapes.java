@@ -47,6 +47,18 @@ final class Shapes {
         return x.dim(0);
     }
 
+    /** The rows N of x (as {@link #flattenedRows}), after checking that y is [N, out]: a dense layer's forward into y. */
+    static int forwardRows(Tensor x, Tensor y, int in, int out) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        int n = flattenedRows(x, "x", in, out);
+        if (y.rank() != 2 || y.dim(0) != n || y.dim(1) != out) {
+            throw new IllegalArgumentException("y must be [" + n + ", " + out + "] for x "
+                    + Arrays.toString(x.shape()) + ", not " + Arrays.toString(y.shape()));
+        }
+        return n;
+    }
+
     /** The state forward kept for backward, or an error saying why there is none. */
     static <T> T kept(T state, boolean training) {
         if (state == null) {
