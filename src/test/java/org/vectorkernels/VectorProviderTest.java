@@ -30,6 +30,10 @@ class VectorProviderTest {
         if (narrow != null) {
             assertEquals(Boolean.parseBoolean(narrow), impl.contains("1-vector on a narrow last panel"), impl);
         }
+        String interleaved = System.getProperty("vectorkernels.expectInterleavedA");
+        if (interleaved != null) {
+            assertTrue(impl.contains(Boolean.parseBoolean(interleaved) ? "A packed interleaved" : "A packed in rows"), impl);
+        }
     }
 
     @Test

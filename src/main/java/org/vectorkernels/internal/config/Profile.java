@@ -5,20 +5,24 @@ import java.util.Locale;
 /**
  * The SGEMM's per-CPU choices, as a BLIS context holds them: the micro-tile (MR rows by two
  * vectors), the cache blocks MC, KC and NC, the least m·n·k per part for which a product is
- * split over threads, and whether a last panel of B no wider than a vector runs the one-vector
- * micro-kernel ({@code narrowEdge}). {@code source} says how it was chosen.
+ * split over threads, whether a last panel of B no wider than a vector runs the one-vector
+ * micro-kernel ({@code narrowEdge}), and whether packed A is laid out as MR-row panels, each k
+ * step's MR values side by side ({@code interleavedA}), rather than as rows of kc values.
+ * {@code source} says how it was chosen.
  */
 public record Profile(String name, int mr, int kc, int mc, int nc, String source, long splitMinVolume,
-                      boolean narrowEdge) {
+                      boolean narrowEdge, boolean interleavedA) {
     /** The system property that forces {@link #narrowEdge} on or off, for tests and measurements. */
     public static final String NARROW_EDGE_PROPERTY = "vectorkernels.narrowEdge";
+    /** The system property that forces {@link #interleavedA} on or off, for tests and measurements. */
+    public static final String INTERLEAVED_A_PROPERTY = "vectorkernels.interleavedA";
 
     /** The split threshold of every profile not measured otherwise: 128³ per part. */
     public static final long DEFAULT_SPLIT_MIN_VOLUME = 128L * 128 * 128;
 
-    /** A profile with the default split threshold, without the one-vector edge kernel. */
+    /** A profile with the default split threshold, without the one-vector edge kernel, A packed in rows. */
     public Profile(String name, int mr, int kc, int mc, int nc, String source) {
-        this(name, mr, kc, mc, nc, source, DEFAULT_SPLIT_MIN_VOLUME, false);
+        this(name, mr, kc, mc, nc, source, DEFAULT_SPLIT_MIN_VOLUME, false, false);
     }
 
     public Profile {
@@ -35,22 +39,24 @@ public record Profile(String name, int mr, int kc, int mc, int nc, String source
 
     /**
      * The same profile with the sizes given as {@code -Dvectorkernels.mr/kc/mc/nc}, and
-     * {@link #narrowEdge} as {@code -Dvectorkernels.narrowEdge=true|false}, in place of its own.
+     * {@link #narrowEdge} and {@link #interleavedA} as {@code -Dvectorkernels.narrowEdge=true|false}
+     * and {@code -Dvectorkernels.interleavedA=true|false}, in place of its own.
      */
     public Profile withOverrides() {
         int mr2 = Integer.getInteger("vectorkernels.mr", mr), kc2 = Integer.getInteger("vectorkernels.kc", kc);
         int mc2 = Integer.getInteger("vectorkernels.mc", mc), nc2 = Integer.getInteger("vectorkernels.nc", nc);
         boolean narrow2 = flag(NARROW_EDGE_PROPERTY, System.getProperty(NARROW_EDGE_PROPERTY), narrowEdge);
-        if (mr2 == mr && kc2 == kc && mc2 == mc && nc2 == nc && narrow2 == narrowEdge) {
+        boolean interleaved2 = flag(INTERLEAVED_A_PROPERTY, System.getProperty(INTERLEAVED_A_PROPERTY), interleavedA);
+        if (mr2 == mr && kc2 == kc && mc2 == mc && nc2 == nc && narrow2 == narrowEdge && interleaved2 == interleavedA) {
             return this;
         }
         return new Profile(name + "+overrides", mr2, kc2, mc2, nc2, source + ", overridden by -Dvectorkernels.*",
-                splitMinVolume, narrow2);
+                splitMinVolume, narrow2, interleaved2);
     }
 
     /** The same profile, said to come from {@code newSource}. */
     public Profile withSource(String newSource) {
-        return new Profile(name, mr, kc, mc, nc, newSource, splitMinVolume, narrowEdge);
+        return new Profile(name, mr, kc, mc, nc, newSource, splitMinVolume, narrowEdge, interleavedA);
     }
 
     static boolean flag(String name, String value, boolean dflt) {
@@ -66,7 +72,8 @@ public record Profile(String name, int mr, int kc, int mc, int nc, String source
 
     /** For example "zen5-512 (shipped, measured on ...): 8-row tile, MC=128 KC=384 NC=4096". */
     public String describe(int nr) {
-        return String.format(Locale.ROOT, "profile %s (%s): %dx%d micro-tile%s, blocks MC=%d KC=%d NC=%d, split from %d per part",
-                name, source, mr, nr, narrowEdge ? " (1-vector on a narrow last panel)" : "", mc, kc, nc, splitMinVolume);
+        return String.format(Locale.ROOT, "profile %s (%s): %dx%d micro-tile%s, A packed %s, blocks MC=%d KC=%d NC=%d, split from %d per part",
+                name, source, mr, nr, narrowEdge ? " (1-vector on a narrow last panel)" : "",
+                interleavedA ? "interleaved" : "in rows", mc, kc, nc, splitMinVolume);
     }
 }

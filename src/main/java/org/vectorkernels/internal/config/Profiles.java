@@ -25,10 +25,13 @@ public final class Profiles {
     static final List<Profile> SHIPPED = List.of(
             // Zen 5: full-rate 512-bit FMA, 48 KiB L1d.
             // The one-vector edge kernel: 100×784×100 in 111-113 against 120-127 µs, three interleaved forks.
-            new Profile("zen5-512", 8, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME, true),
+            // Interleaved A: 512³-2048³ 2-6% faster, 8 of 8 interleaved pairs (docs/performance.md).
+            new Profile("zen5-512", 8, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
+                    true, true),
             // Zen 5 with AVX2: 6x2 spills there (56 of 122 GFLOP/s in isolation), 4x2 does not (110);
             // 4 rows × 1 vector is bound by FMA latency, and the edge kernel was no faster there.
-            new Profile("zen5-256", 4, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME, false),
+            new Profile("zen5-256", 4, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME, false,
+                    false),
             // Zen 4: 512-bit FMAs in two halves, 32 KiB L1d; KC 512 measured faster than 256 at 1024³.
             new Profile("zen4-512", 8, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),
             new Profile("zen4-256", 6, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),

@@ -31,6 +31,9 @@ final class Blocking {
     /** Whether a last panel of B no wider than a vector runs {@link NarrowMicroKernel}. */
     static final boolean NARROW_EDGE = PROFILE.narrowEdge();
 
+    /** Whether packed A is interleaved (see {@link Packing#packA}) and read by {@link InterleavedMicroKernel}. */
+    static final boolean INTERLEAVED_A = PROFILE.interleavedA();
+
     static final int KC = PROFILE.kc();
     static final int MC = roundUp(PROFILE.mc(), MR);
     static final int NC = roundUp(PROFILE.nc(), NR);

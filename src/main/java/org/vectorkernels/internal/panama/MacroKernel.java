@@ -12,11 +12,13 @@ final class MacroKernel {
     /**
      * C block at {@code cIdx} := alpha·(A · packed B) + beta·C, then bias (from {@code bias[biasIdx]}
      * on, null for none) and ReLU: the caller passes those only with the last k block. Row i of A's
-     * block starts at {@code a[aIdx + i·lda]}, its k steps {@code aStep} apart: packed (lda = kc, aStep =
-     * 1, whole zero-padded panels) or A itself (whole panels only; transposed: lda = 1, aStep = its
-     * leading dimension). Packed B's panels start at {@code packedB[bIdx]}.
+     * block starts at {@code a[aIdx + i·lda]}, its k steps {@code aStep} apart: packed in rows (lda =
+     * kc, aStep = 1, whole zero-padded panels), A itself (whole panels only; transposed: lda = 1,
+     * aStep = its leading dimension), or, with {@code interleavedA}, packed interleaved (lda = 1, aStep
+     * = MR, panels kc·MR apart). Packed B's panels start at {@code packedB[bIdx]}.
      */
-    static void compute(int mc, int nc, int kc, float[] a, int aIdx, int lda, int aStep, float[] packedB, int bIdx, float[] tile,
+    static void compute(int mc, int nc, int kc, float[] a, int aIdx, int lda, int aStep, boolean interleavedA,
+                        float[] packedB, int bIdx, float[] tile,
                         float alpha, float beta, float[] c, int cIdx, int ldc,
                         float[] bias, int biasIdx, boolean relu) {
         final int mrMax = Blocking.MR, nrMax = Blocking.NR;
@@ -32,7 +34,10 @@ final class MacroKernel {
                     TileStore.touch(c, at, ldc, mr, nr, tile);
                 }
                 if (Blocking.NARROW_EDGE && nr <= NarrowMicroKernel.MAX_COLUMNS) {
-                    NarrowMicroKernel.compute(kc, a, aIdx + ir * lda, lda, aStep, packedB, bIdx + jr * kc, tile, 0, nrMax);
+                    NarrowMicroKernel.compute(kc, a, aIdx + ir * (interleavedA ? kc : lda), lda, aStep, packedB, bIdx + jr * kc, tile, 0, nrMax);
+                } else if (interleavedA) {
+                    InterleavedMicroKernel.compute(kc, a, aIdx + ir * kc, packedB, bIdx + jr * kc,
+                            direct ? c : tile, direct ? at : 0, direct ? ldc : nrMax);
                 } else if (aStep == 1) {
                     // One call site per kernel: each compiles once, for the profile's MR.
                     MicroKernel.compute(kc, a, aIdx + ir * lda, lda, packedB, bIdx + jr * kc,

@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorMask;
  * Copies blocks of op(A) and op(B) into the contiguous, zero-padded micro-panels that the
  * micro-kernel streams through. Transposes, offsets and leading dimensions end here.
  *
- * <p>op(A): rows of kc floats (see {@link #packA}). op(B): a block of kc steps by {@code extent}
+ * <p>op(A): panels of MR rows, interleaved or in rows as the profile says (see {@link #packA}). op(B): a block of kc steps by {@code extent}
  * columns is cut into panels of NR columns; element (column s, step p) of panel q lands at
  * {@code q*NR*kc + p*NR + s}, so that each k step of a panel is one row of vectors, and
  * columns past the extent are zero.
@@ -21,35 +21,81 @@ final class Packing {
     private static final int GROUP = 8;
 
     /**
-     * Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) from {@code dst[dstIdx]} on as rows of kc
-     * floats, zero rows up to a whole MR-row panel: the micro-kernel reads each row along k, so
-     * A not transposed is copied row by row, with no transposition.
+     * Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) from {@code dst[dstIdx]} on, zero rows up
+     * to a whole MR-row panel, in the profile's layout: interleaved (row s, step p of each panel at
+     * {@code p·MR + s}: one stream of A for the micro-kernel, not MR) or rows of kc floats (A not
+     * transposed is then a row copy).
      */
     static void packA(boolean transA, float[] a, int aOffset, int lda, int i0, int p0,
                       int mc, int kc, float[] dst, int dstIdx) {
+        // op(A)(i, p) = a[origin + i·rowStride + p·stepStride]
+        int rowStride = transA ? 1 : lda, stepStride = transA ? lda : 1;
+        int origin = aOffset + i0 * rowStride + p0 * stepStride;
+        int panels = Math.ceilDiv(mc, Blocking.MR);
+        for (int q = 0; q < panels; q++) {
+            int rows = Math.min(Blocking.MR, mc - q * Blocking.MR), panel = dstIdx + q * Blocking.MR * kc;
+            int first = origin + q * Blocking.MR * rowStride;
+            if (Blocking.INTERLEAVED_A) {
+                interleavedPanel(transA, a, first, lda, rows, kc, dst, panel);
+            } else {
+                rowPanel(transA, a, first, lda, rows, kc, dst, panel);
+            }
+        }
+    }
+
+    /** How far apart packed A's rows are: kc floats in rows, 1 interleaved. */
+    static int aRowGap(int kc) {
+        return Blocking.INTERLEAVED_A ? 1 : kc;
+    }
+
+    /** How far apart packed A's k steps are: 1 in rows, MR interleaved. */
+    static int aStepGap() {
+        return Blocking.INTERLEAVED_A ? Blocking.MR : 1;
+    }
+
+    /** One panel of {@code rows} rows of op(A) from {@code a[first]} on, row s, step p at {@code p·MR + s}. */
+    private static void interleavedPanel(boolean transA, float[] a, int first, int lda, int rows, int kc, float[] dst, int panel) {
+        final int mr = Blocking.MR;
+        int p = 0;
+        if (rows == mr && transA) { // the MR values of a step lie side by side in a
+            for (; p < kc; p++) {
+                System.arraycopy(a, first + p * lda, dst, panel + p * mr, mr);
+            }
+        } else if (rows == mr && EightRowTranspose.APPLIES) {
+            p = EightRowTranspose.steps(a, first, lda, kc, dst, panel);
+        }
+        int rowStride = transA ? 1 : lda, stepStride = transA ? lda : 1;
+        for (; p < kc; p++) {
+            for (int s = 0; s < mr; s++) {
+                dst[panel + p * mr + s] = s < rows ? a[first + s * rowStride + p * stepStride] : 0f;
+            }
+        }
+    }
+
+    /** One panel of {@code rows} rows of op(A) from {@code a[first]} on, row s, step p at {@code s·kc + p}. */
+    private static void rowPanel(boolean transA, float[] a, int first, int lda, int rows, int kc, float[] dst, int panel) {
         if (!transA) {
-            for (int i = 0, src = aOffset + i0 * lda + p0; i < mc; i++, src += lda) {
-                System.arraycopy(a, src, dst, dstIdx + i * kc, kc);
+            for (int s = 0; s < rows; s++) {
+                System.arraycopy(a, first + s * lda, dst, panel + s * kc, kc);
             }
         } else {
-            // op(A)(i, p) is a[p·lda + i]: MR rows at a time, each k step's MR contiguous values go one to
-            // each row, so that MR rows are written side by side; MR is a constant, so the s loop unrolls.
-            int i = 0;
-            for (; i + Blocking.MR <= mc; i += Blocking.MR) {
-                int row = dstIdx + i * kc;
-                for (int p = 0, src = aOffset + p0 * lda + i0 + i; p < kc; p++, src += lda) {
+            // op(A)(i, p) is a[p·lda + i]: the MR rows are written side by side, each step's MR
+            // contiguous values one to each row; MR is a constant, so the s loop unrolls.
+            if (rows == Blocking.MR) {
+                for (int p = 0, src = first; p < kc; p++, src += lda) {
                     for (int s = 0; s < Blocking.MR; s++) {
-                        dst[row + s * kc + p] = a[src + s];
+                        dst[panel + s * kc + p] = a[src + s];
+                    }
+                }
+            } else {
+                for (int s = 0; s < rows; s++) {
+                    for (int p = 0, src = first + s; p < kc; p++, src += lda) {
+                        dst[panel + s * kc + p] = a[src];
                     }
                 }
             }
-            for (; i < mc; i++) {
-                for (int p = 0, src = aOffset + p0 * lda + i0 + i; p < kc; p++, src += lda) {
-                    dst[dstIdx + i * kc + p] = a[src];
-                }
-            }
         }
-        Arrays.fill(dst, dstIdx + mc * kc, dstIdx + Blocking.roundUp(mc, Blocking.MR) * kc, 0f);
+        Arrays.fill(dst, panel + rows * kc, panel + Blocking.MR * kc, 0f);
     }
 
     /**

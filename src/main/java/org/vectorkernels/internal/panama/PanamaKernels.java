@@ -142,7 +142,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         // A small op(A) is read where it is, whole MR-row panels of it (transposed: a row of it is a column of a).
                         int inPlace = aInPlace ? mc / Blocking.MR * Blocking.MR : 0;
                         if (inPlace > 0) {
-                            MacroKernel.compute(inPlace, nc, kc, a, aOffset + ic * aRow + pc * aStep, aRow, aStep,
+                            MacroKernel.compute(inPlace, nc, kc, a, aOffset + ic * aRow + pc * aStep, aRow, aStep, false,
                                     packedB, bAt, ws.tile(),
                                     alpha, betaNow, c, cIdx, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
@@ -157,7 +157,8 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                                 at = 0;
                                 Packing.packA(transA, a, aOffset, lda, ic + inPlace, pc, mc - inPlace, kc, panels, 0);
                             }
-                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, kc, 1, packedB, bAt, ws.tile(),
+                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, Packing.aRowGap(kc), Packing.aStepGap(), Blocking.INTERLEAVED_A,
+                                    packedB, bAt, ws.tile(),
                                     alpha, betaNow, c, cIdx + inPlace * ldc, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
                     }

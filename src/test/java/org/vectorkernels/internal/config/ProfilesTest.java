@@ -83,7 +83,7 @@ class ProfilesTest {
         assertEquals(128L * 128 * 128, Profiles.named("zen4-512").orElseThrow().splitMinVolume());
         assertEquals(Profile.DEFAULT_SPLIT_MIN_VOLUME, new Profile("x", 4, 256, 128, 4096, "test").splitMinVolume());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Profile("x", 4, 256, 128, 4096, "test", 0, false));
+                () -> new Profile("x", 4, 256, 128, 4096, "test", 0, false, false));
         assertTrue(e.getMessage().contains("splitMinVolume"), e.getMessage());
     }
 
@@ -98,6 +98,16 @@ class ProfilesTest {
         assertTrue(chosen.narrowEdge());
         assertEquals(4L << 20, chosen.splitMinVolume());
         assertEquals("elsewhere", chosen.source());
+    }
+
+    @Test
+    void onlyTheProfileMeasuredWithItPacksAInterleaved() {
+        assertTrue(Profiles.named("zen5-512").orElseThrow().interleavedA());
+        for (String name : List.of("zen5-256", "zen4-512", "zen4-256", "zen2-256")) {
+            assertFalse(Profiles.named(name).orElseThrow().interleavedA(), name);
+        }
+        assertFalse(Profiles.analytical(512, Cpu.detect()).interleavedA());
+        assertTrue(Profiles.named("zen5-512").orElseThrow().withSource("elsewhere").interleavedA());
     }
 
     @Test

@@ -105,7 +105,8 @@ public class SgemmBreakdownBenchmark {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 for (int ic = 0; ic < m; ic += Blocking.MC) {
-                    MacroKernel.compute(Math.min(Blocking.MC, m - ic), nc, kc, packedA, 0, kc, 1, packedB, 0, tile,
+                    MacroKernel.compute(Math.min(Blocking.MC, m - ic), nc, kc, packedA, 0, Packing.aRowGap(kc), Packing.aStepGap(), Blocking.INTERLEAVED_A,
+                            packedB, 0, tile,
                             1f, pc == 0 ? 0f : 1f, c, ic * n + jc, n, null, 0, false);
                 }
             }
@@ -124,7 +125,11 @@ public class SgemmBreakdownBenchmark {
                     int mc = Math.min(Blocking.MC, m - ic);
                     for (int jr = 0; jr < nc; jr += Blocking.NR) {
                         for (int ir = 0; ir < mc; ir += Blocking.MR) {
-                            MicroKernel.compute(kc, packedA, ir * kc, kc, packedB, jr * kc, tile, 0, Blocking.NR);
+                            if (Blocking.INTERLEAVED_A) {
+                                InterleavedMicroKernel.compute(kc, packedA, ir * kc, packedB, jr * kc, tile, 0, Blocking.NR);
+                            } else {
+                                MicroKernel.compute(kc, packedA, ir * kc, kc, packedB, jr * kc, tile, 0, Blocking.NR);
+                            }
                         }
                     }
                 }
