@@ -140,7 +140,8 @@ public final class Gemm {
     /**
      * op(B) packed once for many products by it ({@link PackedMatrix}): B is stored k×n from
      * {@code b[bOffset]} with rows {@code ldb} apart, or n×k when {@code transB}. Arguments are
-     * checked as sgemm's are; the result is a copy.
+     * checked as sgemm's are; the result is a copy. Packed from n×k, it also keeps B as stored,
+     * for products with one row (twice the memory; see {@link PackedMatrix#sizeInBytes()}).
      *
      * @param transB whether B is stored transposed (n×k)
      * @param k rows of op(B): the depth of the products

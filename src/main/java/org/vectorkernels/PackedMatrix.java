@@ -8,7 +8,9 @@ import org.vectorkernels.internal.PackedOperand;
  * read, so that each product by it skips the copy an ordinary call makes of B: weights that many
  * batches are multiplied by. A copy: later writes to the source array do not reach it. Immutable;
  * any number of threads may use one at once. It holds about k·n floats (n rounded up to the kernels'
- * panel width), {@link #sizeInBytes()} exactly, and belongs to the JVM that made it.
+ * panel width), twice that when packed from B stored n×k (the Vector API kernels then also keep B
+ * as stored, on which a product with one row is fastest), {@link #sizeInBytes()} exactly, and
+ * belongs to the JVM that made it.
  */
 public final class PackedMatrix {
     private final PackedOperand operand;
@@ -27,7 +29,7 @@ public final class PackedMatrix {
         return operand.n();
     }
 
-    /** The memory it holds, array header included (about 4·k·n bytes, the plain array's size). */
+    /** The memory it holds, array headers included (about 4·k·n bytes, or twice that packed from n×k). */
     public long sizeInBytes() {
         return operand.sizeInBytes();
     }

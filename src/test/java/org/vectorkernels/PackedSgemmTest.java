@@ -93,18 +93,23 @@ class PackedSgemmTest {
     @Test
     void aPackedMatrixIsACopyWithItsShapeAndSize() {
         SplittableRandom rnd = new SplittableRandom(18);
-        int m = 5, k = 37, n = 70;
-        float[] a = random(rnd, m * k), b = random(rnd, k * n), before = new float[m * n], after = new float[m * n];
-        PackedMatrix packed = Gemm.packB(false, k, n, b, 0, n);
-        Gemm.sgemm(false, m, 1f, a, 0, k, packed, 0f, before, 0, n, Epilogue.NONE);
-        java.util.Arrays.fill(b, 3f);
-        Gemm.sgemm(false, m, 1f, a, 0, k, packed, 0f, after, 0, n, Epilogue.NONE);
-        assertArrayEquals(before, after, "a write to b after packing changed the packed matrix");
-        assertEquals(k, packed.rows());
-        assertEquals(n, packed.columns());
-        assertTrue(packed.sizeInBytes() >= 4L * k * n && packed.sizeInBytes() <= 4L * k * (n + 64) + 512,
-                packed + " for " + k + "×" + n);
-        assertTrue(packed.toString().contains(k + "×" + n), packed.toString());
+        int k = 37, n = 70;
+        for (boolean transB : new boolean[] {false, true}) {
+            for (int m : new int[] {5, 1}) { // m = 1 reads B as stored where the packed B keeps it
+                float[] a = random(rnd, m * k), b = random(rnd, k * n), before = new float[m * n], after = new float[m * n];
+                PackedMatrix packed = Gemm.packB(transB, k, n, b, 0, transB ? k : n);
+                Gemm.sgemm(false, m, 1f, a, 0, k, packed, 0f, before, 0, n, Epilogue.NONE);
+                java.util.Arrays.fill(b, 3f);
+                Gemm.sgemm(false, m, 1f, a, 0, k, packed, 0f, after, 0, n, Epilogue.NONE);
+                assertArrayEquals(before, after, "a write to b after packing changed the packed matrix, transB " + transB);
+                assertEquals(k, packed.rows());
+                assertEquals(n, packed.columns());
+                // Panels pad n to at most 64 columns; packed from n×k, B is also kept as stored.
+                long most = 4L * k * ((transB ? 2 * n : n) + 64) + 512;
+                assertTrue(packed.sizeInBytes() >= 4L * k * n && packed.sizeInBytes() <= most, packed + " for " + k + "×" + n);
+                assertTrue(packed.toString().contains(k + "×" + n), packed.toString());
+            }
+        }
     }
 
     @Test

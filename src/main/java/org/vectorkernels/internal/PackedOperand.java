@@ -8,19 +8,20 @@ package org.vectorkernels.internal;
 public final class PackedOperand {
     private final Kernels packer;
     private final int k, n;
-    private final boolean transposedSource;
+    private final float[] asStored;
     private final float[] data;
     private final int start, paddedColumns;
 
     /**
      * k×n op(B) in {@code data} from {@code start} on, in {@code packer}'s layout, rows of
-     * {@code paddedColumns}; {@code transposedSource} says whether B was stored n×k.
+     * {@code paddedColumns}; {@code asStored}, where the packer keeps one, a plain copy of B as it
+     * was stored (n rows of k when transposed), else null.
      */
-    public PackedOperand(Kernels packer, int k, int n, boolean transposedSource, float[] data, int start, int paddedColumns) {
+    public PackedOperand(Kernels packer, int k, int n, float[] asStored, float[] data, int start, int paddedColumns) {
         this.packer = packer;
         this.k = k;
         this.n = n;
-        this.transposedSource = transposedSource;
+        this.asStored = asStored;
         this.data = data;
         this.start = start;
         this.paddedColumns = paddedColumns;
@@ -38,9 +39,9 @@ public final class PackedOperand {
         return n;
     }
 
-    /** Whether B was stored transposed: the m = 1 path sums in the order its unpacked twin does. */
-    public boolean transposedSource() {
-        return transposedSource;
+    /** B as it was stored, rows of k floats one after another, where the packer keeps it; else null. */
+    public float[] asStored() {
+        return asStored;
     }
 
     public float[] data() {
@@ -56,8 +57,8 @@ public final class PackedOperand {
         return paddedColumns;
     }
 
-    /** Bytes held: the array, its header included. */
+    /** Bytes held: the arrays, their headers included. */
     public long sizeInBytes() {
-        return 16L + 4L * data.length;
+        return 16L + 4L * data.length + (asStored == null ? 0 : 16L + 4L * asStored.length);
     }
 }

@@ -48,7 +48,10 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
         }
     }
 
-    /** Each k block of op(B) (as the blocked path cuts k) packed whole, its panels as {@link Packing#packB} lays them. */
+    /**
+     * Each k block of op(B) (as the blocked path cuts k) packed whole, its panels as {@link Packing#packB}
+     * lays them; B stored n×k is also kept as stored, for m = 1 (see {@link PackedRowTimesMatrix}).
+     */
     @Override
     public PackedOperand packB(boolean transB, int k, int n, float[] b, int bOffset, int ldb) {
         int paddedColumns = Blocking.roundUp(n, Blocking.NR), kcMax = Blocking.kBlock(k);
@@ -58,7 +61,14 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             int kc = Math.min(kcMax, k - pc);
             Packing.packB(transB, b, bOffset, ldb, pc, 0, kc, n, data, Workspace.B_START + pc * paddedColumns, null, 0);
         }
-        return new PackedOperand(this, k, n, transB, data, Workspace.B_START, paddedColumns);
+        float[] asStored = null;
+        if (transB) {
+            asStored = new float[n * k];
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(b, bOffset + j * ldb, asStored, j * k, k);
+            }
+        }
+        return new PackedOperand(this, k, n, asStored, data, Workspace.B_START, paddedColumns);
     }
 
     /**

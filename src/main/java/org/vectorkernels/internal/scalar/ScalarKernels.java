@@ -45,7 +45,7 @@ public final class ScalarKernels implements Kernels {
                 copy[p * n + j] = b[bOffset + (transB ? j * ldb + p : p * ldb + j)];
             }
         }
-        return new PackedOperand(this, k, n, transB, copy, 0, n);
+        return new PackedOperand(this, k, n, null, copy, 0, n);
     }
 
     @Override
