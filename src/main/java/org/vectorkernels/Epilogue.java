@@ -32,12 +32,23 @@ public final class Epilogue {
         this.relu = relu;
     }
 
-    /** Adds {@code bias[j]} to column j of C. */
+    /**
+     * Adds {@code bias[j]} to column j of C.
+     *
+     * @param bias one value per column of C, from index 0
+     * @return the epilogue
+     */
     public static Epilogue bias(float[] bias) {
         return bias(bias, 0);
     }
 
-    /** Adds {@code bias[biasOffset + j]} to column j of C. */
+    /**
+     * Adds {@code bias[biasOffset + j]} to column j of C.
+     *
+     * @param bias one value per column of C, from {@code biasOffset}
+     * @param biasOffset where column 0's value is in {@code bias}; not negative
+     * @return the epilogue
+     */
     public static Epilogue bias(float[] bias, int biasOffset) {
         Objects.requireNonNull(bias, "bias");
         if (biasOffset < 0) {
@@ -46,27 +57,47 @@ public final class Epilogue {
         return new Epilogue(bias, biasOffset, false);
     }
 
-    /** Replaces negative results by zero: {@code max(x, 0)}. */
+    /**
+     * Replaces negative results by zero: {@code max(x, 0)}.
+     *
+     * @return the epilogue
+     */
     public static Epilogue relu() {
         return RELU;
     }
 
-    /** This epilogue followed by ReLU. */
+    /**
+     * This epilogue followed by ReLU.
+     *
+     * @return the bias of this one, if any, then ReLU
+     */
     public Epilogue withRelu() {
         return bias == null ? RELU : new Epilogue(bias, biasOffset, true);
     }
 
-    /** The bias array, or null for none. */
+    /**
+     * The bias array, or null for none.
+     *
+     * @return the array given to {@link #bias(float[], int)}, not a copy
+     */
     public float[] bias() {
         return bias;
     }
 
-    /** Where column 0's bias is in {@link #bias()}. */
+    /**
+     * Where column 0's bias is in {@link #bias()}.
+     *
+     * @return the offset, 0 without a bias
+     */
     public int biasOffset() {
         return biasOffset;
     }
 
-    /** Whether ReLU follows. */
+    /**
+     * Whether ReLU follows.
+     *
+     * @return true after {@link #relu()} or {@link #withRelu()}
+     */
     public boolean hasRelu() {
         return relu;
     }

@@ -188,6 +188,8 @@ public final class Gemm {
     /**
      * Which kernels this JVM runs, for logs and bug reports: for example
      * {@code "panama: 512-bit vectors, 8x32 micro-tile"} or {@code "scalar (...)"}.
+     *
+     * @return one line: the kernels, the profile and the CPU
      */
     public static String implementation() {
         return KERNELS.description();

@@ -19,17 +19,29 @@ public final class PackedMatrix {
         this.operand = operand;
     }
 
-    /** k: the depth of the products, the rows of op(B). */
+    /**
+     * k: the depth of the products, the rows of op(B).
+     *
+     * @return k
+     */
     public int rows() {
         return operand.k();
     }
 
-    /** n: the columns of op(B) and of C. */
+    /**
+     * n: the columns of op(B) and of C.
+     *
+     * @return n
+     */
     public int columns() {
         return operand.n();
     }
 
-    /** The memory it holds, array headers included (about 4·k·n bytes, or twice that packed from n×k). */
+    /**
+     * The memory it holds, array headers included.
+     *
+     * @return about 4·k·n bytes, or twice that packed from n×k
+     */
     public long sizeInBytes() {
         return operand.sizeInBytes();
     }

@@ -29,7 +29,11 @@ public final class Parallelism {
 
     private Parallelism() {}
 
-    /** The number of threads a call may use, including the calling thread; at least 1. */
+    /**
+     * The number of threads a call may use, including the calling thread.
+     *
+     * @return at least 1
+     */
     public static int threads() {
         return threads;
     }
@@ -37,6 +41,7 @@ public final class Parallelism {
     /**
      * Sets the number of threads a call may use, including the calling thread.
      *
+     * @param count the threads, the caller included
      * @throws IllegalArgumentException if {@code count} is less than 1
      */
     public static void setThreads(int count) {

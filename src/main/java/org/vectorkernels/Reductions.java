@@ -15,6 +15,15 @@ public final class Reductions {
      * for the m×n matrix {@code x(i, j) = x[xOffset + i*ldx + j]}. Vectorized across columns,
      * each element read once, rows added in order, so the result does not depend on the kernels
      * or the vector width. Arguments are checked before {@code out} is written.
+     *
+     * @param m rows of x
+     * @param n columns of x, and sums written
+     * @param x x's elements
+     * @param xOffset where x starts in {@code x}
+     * @param ldx the distance between rows of x
+     * @param out the n sums, from {@code outOffset}
+     * @param outOffset where the sums start in {@code out}
+     * @param accumulate whether the sums are added to what {@code out} holds (else they replace it)
      */
     public static void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset,
                                boolean accumulate) {

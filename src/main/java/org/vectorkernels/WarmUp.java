@@ -30,12 +30,21 @@ public final class WarmUp {
 
     private WarmUp() {}
 
-    /** {@link #run(int)} with {@link #DEFAULT_ROUNDS}; returns the nanoseconds it took. */
+    /**
+     * {@link #run(int)} with {@link #DEFAULT_ROUNDS}.
+     *
+     * @return the nanoseconds it took
+     */
     public static long run() {
         return run(DEFAULT_ROUNDS);
     }
 
-    /** Runs {@code rounds} rounds of small calls on every kernel path; returns the nanoseconds it took. */
+    /**
+     * Runs {@code rounds} rounds of small calls on every kernel path.
+     *
+     * @param rounds how many rounds; not negative (0 does nothing)
+     * @return the nanoseconds it took
+     */
     public static long run(int rounds) {
         if (rounds < 0) {
             throw new IllegalArgumentException("rounds = " + rounds + " must be >= 0");
