@@ -26,14 +26,27 @@ public final class Idx {
 
     private Idx() {}
 
-    /** The dimensions and elements of one IDX file. */
+    /**
+     * The dimensions and elements of one IDX file.
+     *
+     * @param dims the size of each dimension, the first being the count
+     * @param data the elements, one byte each
+     */
     public record Array(int[] dims, byte[] data) {
-        /** The first dimension: how many images or labels. */
+        /**
+         * The first dimension: how many images or labels.
+         *
+         * @return the first dimension
+         */
         public int count() {
             return dims[0];
         }
 
-        /** The elements as labels (each in 0..255). */
+        /**
+         * The elements as labels (each in 0..255).
+         *
+         * @return the elements as ints, in order
+         */
         public int[] labels() {
             int[] out = new int[data.length];
             for (int i = 0; i < out.length; i++) {
@@ -42,7 +55,12 @@ public final class Idx {
             return out;
         }
 
-        /** The elements scaled by {@code scale} (1/255 maps pixels to [0, 1]). */
+        /**
+         * The elements scaled by {@code scale} (1/255 maps pixels to [0, 1]).
+         *
+         * @param scale the factor for every element
+         * @return the scaled elements, in order
+         */
         public float[] floats(float scale) {
             float[] out = new float[data.length];
             for (int i = 0; i < out.length; i++) {
@@ -55,7 +73,13 @@ public final class Idx {
     /** No limit beyond what one array can hold. */
     public static final long NO_LIMIT = Integer.MAX_VALUE - 8;
 
-    /** Reads one IDX file, of any size one array can hold. */
+    /**
+     * Reads one IDX file, of any size one array can hold.
+     *
+     * @param file the file, gzip-compressed or not
+     * @return its dimensions and elements
+     * @throws IOException if it cannot be read or is not a valid IDX file of unsigned bytes
+     */
     public static Array read(Path file) throws IOException {
         return read(file, NO_LIMIT);
     }
@@ -64,6 +88,11 @@ public final class Idx {
      * Reads one IDX file whose elements take at most {@code maxBytes} bytes. A plain file's header
      * is checked against the file's size before anything is allocated; a compressed one is read in
      * chunks, so memory follows the bytes that really come, whatever its header claims.
+     *
+     * @param file the file, gzip-compressed or not
+     * @param maxBytes the most bytes of elements to accept
+     * @return its dimensions and elements
+     * @throws IOException if it cannot be read, is not a valid IDX file of unsigned bytes, or is larger than allowed
      */
     public static Array read(Path file, long maxBytes) throws IOException {
         Objects.requireNonNull(file, "file");
@@ -72,7 +101,14 @@ public final class Idx {
         }
     }
 
-    /** Reads one IDX array from {@code in} (not closed); {@code name} is for messages. */
+    /**
+     * Reads one IDX array from {@code in} (not closed); {@code name} is for messages.
+     *
+     * @param in the stream, positioned at the header
+     * @param name the name for messages
+     * @return the dimensions and elements
+     * @throws IOException if it cannot be read or is not a valid IDX array of unsigned bytes
+     */
     public static Array read(InputStream in, String name) throws IOException {
         return read(in, name, -1, NO_LIMIT);
     }
@@ -80,6 +116,13 @@ public final class Idx {
     /**
      * Reads one IDX array from {@code in} (not closed), {@code fileBytes} long if known (else -1),
      * whose elements take at most {@code maxBytes}. Every error names {@code name}.
+     *
+     * @param in the stream, positioned at the header
+     * @param name the name for messages
+     * @param fileBytes the stream's length in bytes, or -1 when unknown
+     * @param maxBytes the most bytes of elements to accept
+     * @return the dimensions and elements
+     * @throws IOException if it cannot be read, is not a valid IDX array of unsigned bytes, or is larger than allowed
      */
     public static Array read(InputStream in, String name, long fileBytes, long maxBytes) throws IOException {
         Objects.requireNonNull(in, "in");

@@ -10,6 +10,9 @@ import org.vectorkernels.nn.Tensor;
 /**
  * Images [N, rows, cols] scaled to [0, 1] with one class label each, as in MNIST and
  * Fashion-MNIST: read from an IDX file of images and one of labels, whose counts must agree.
+ *
+ * @param images the images, [N, rows, cols], values in [0, 1]
+ * @param labels the class of each image
  */
 public record LabeledImages(Tensor images, int[] labels) {
     /** Checks that there is one label per image. */
@@ -24,7 +27,14 @@ public record LabeledImages(Tensor images, int[] labels) {
     /** The classes of MNIST and Fashion-MNIST. */
     public static final int TEN_CLASSES = 10;
 
-    /** Reads a set of ten classes (MNIST, Fashion-MNIST), of any size. */
+    /**
+     * Reads a set of ten classes (MNIST, Fashion-MNIST), of any size.
+     *
+     * @param images the IDX file of images (may be gzip-compressed)
+     * @param labels the IDX file of labels (may be gzip-compressed)
+     * @return the images and labels
+     * @throws IOException if a file cannot be read or is not a valid IDX file of the expected kind
+     */
     public static LabeledImages read(Path images, Path labels) throws IOException {
         return read(images, labels, TEN_CLASSES, Idx.NO_LIMIT);
     }
@@ -32,6 +42,13 @@ public record LabeledImages(Tensor images, int[] labels) {
     /**
      * Reads a set whose labels are in [0, classes), with at most {@code maxBytes} bytes of pixels
      * (each becomes a 4-byte float: the set then takes about 5·maxBytes of memory).
+     *
+     * @param images the IDX file of images (may be gzip-compressed)
+     * @param labels the IDX file of labels (may be gzip-compressed)
+     * @param classes how many classes there are
+     * @param maxBytes the most bytes of pixels to accept
+     * @return the images and labels
+     * @throws IOException if a file cannot be read, is not a valid IDX file of the expected kind, or is larger than allowed
      */
     public static LabeledImages read(Path images, Path labels, int classes, long maxBytes) throws IOException {
         Objects.requireNonNull(images, "images");
@@ -59,12 +76,22 @@ public record LabeledImages(Tensor images, int[] labels) {
         return new LabeledImages(Tensor.of(x.floats(1f / 255), x.dims()), classOf);
     }
 
-    /** The number of images. */
+    /**
+     * The number of images.
+     *
+     * @return how many images (and labels) there are
+     */
     public int size() {
         return labels.length;
     }
 
-    /** Rows [from, to) as a new batch. */
+    /**
+     * Rows [from, to) as a new batch.
+     *
+     * @param from the first row, included
+     * @param to the last row, excluded
+     * @return the rows, copied
+     */
     public LabeledImages slice(int from, int to) {
         Objects.checkFromToIndex(from, to, size());
         int[] shape = images.shape();

@@ -36,12 +36,22 @@ public final class Affine implements Layer {
     private boolean training = true;
     private Tensor input;
 
-    /** A layer over the given parameters (not copied): weight [in, out], bias [out] or null for none. */
+    /**
+     * A layer over the given parameters (not copied): weight [in, out], bias [out] or null for none.
+     *
+     * @param weight the weight, [in, out]
+     * @param bias the bias, [out], or null for none
+     */
     public Affine(Tensor weight, Tensor bias) {
         this(weight, bias, 0f, false, false);
     }
 
-    /** A layer of Glorot-uniform weights and zero bias, from an unseeded random source. */
+    /**
+     * A layer of Glorot-uniform weights and zero bias, from an unseeded random source.
+     *
+     * @param in the values per row of the input
+     * @param out the columns of the output
+     */
     public Affine(int in, int out) {
         this(builder(in, out));
     }
@@ -77,7 +87,13 @@ public final class Affine implements Layer {
         this.accumulate = accumulate;
     }
 
-    /** Options for a layer of {@code in} inputs and {@code out} outputs. */
+    /**
+     * Options for a layer of {@code in} inputs and {@code out} outputs.
+     *
+     * @param in the values per row of the input
+     * @param out the columns of the output
+     * @return a builder with the defaults
+     */
     public static Builder builder(int in, int out) {
         return new Builder(in, out);
     }
@@ -91,6 +107,10 @@ public final class Affine implements Layer {
     /**
      * As {@link #forward(Tensor)}, into {@code y} of shape [N, out], which is returned: with
      * reused outputs a training loop allocates nothing (large arrays are costly in G1).
+     *
+     * @param x the input, [N, in] or [N, ...] with in values per row
+     * @param y the output, [N, out]
+     * @return {@code y}
      */
     public Tensor forward(Tensor x, Tensor y) {
         int n = Shapes.forwardRows(x, y, in, out);
@@ -118,7 +138,13 @@ public final class Affine implements Layer {
         return backward(dout, x == null ? null : Tensor.zeros(x.shape()));
     }
 
-    /** As {@link #backward(Tensor)}, into {@code dx} of the input's shape, which is returned. */
+    /**
+     * As {@link #backward(Tensor)}, into {@code dx} of the input's shape, which is returned.
+     *
+     * @param dout dL/d(output), [N, out]
+     * @param dxOut where dL/d(input) goes, of the last input's shape
+     * @return {@code dxOut}
+     */
     public Tensor backward(Tensor dout, Tensor dxOut) {
         Objects.requireNonNull(dout, "dout");
         Tensor x = Shapes.kept(input, training);
@@ -203,12 +229,20 @@ public final class Affine implements Layer {
         }
     }
 
-    /** Whether forward keeps its input for backward. */
+    /**
+     * Whether forward keeps its input for backward.
+     *
+     * @return true in training mode
+     */
     public boolean isTraining() {
         return training;
     }
 
-    /** The weight [in, out], the layer's own (an update to it is the layer's update). */
+    /**
+     * The weight [in, out], the layer's own (an update to it is the layer's update).
+     *
+     * @return the weight tensor, not a copy
+     */
     public Tensor weight() {
         return weight;
     }
@@ -220,27 +254,47 @@ public final class Affine implements Layer {
         return bias == null ? List.of(w) : List.of(w, new Parameter("bias", bias, biasGrad));
     }
 
-    /** The bias, or null when the layer has none. */
+    /**
+     * The bias, or null when the layer has none.
+     *
+     * @return the bias tensor, not a copy, or null
+     */
     public Tensor bias() {
         return bias;
     }
 
-    /** The weight gradient [in, out], set by backward. */
+    /**
+     * The weight gradient [in, out], set by backward.
+     *
+     * @return the weight gradient tensor, not a copy
+     */
     public Tensor weightGrad() {
         return weightGrad;
     }
 
-    /** The bias gradient, or null when the layer has no bias. */
+    /**
+     * The bias gradient, or null when the layer has no bias.
+     *
+     * @return the bias gradient tensor, not a copy, or null
+     */
     public Tensor biasGrad() {
         return biasGrad;
     }
 
-    /** The values per row of the input (in). */
+    /**
+     * The values per row of the input (in).
+     *
+     * @return in
+     */
     public int inputSize() {
         return in;
     }
 
-    /** The columns of the output (out). */
+    /**
+     * The columns of the output (out).
+     *
+     * @return out
+     */
     public int outputSize() {
         return out;
     }
@@ -263,49 +317,88 @@ public final class Affine implements Layer {
             this.out = out;
         }
 
-        /** Whether the layer adds a bias (it does by default). */
+        /**
+         * Whether the layer adds a bias (it does by default).
+         *
+         * @param useBias false for a layer without bias
+         * @return this builder
+         */
         public Builder useBias(boolean useBias) {
             this.useBias = useBias;
             return this;
         }
 
-        /** How the weight is filled (Glorot uniform by default). */
+        /**
+         * How the weight is filled (Glorot uniform by default).
+         *
+         * @param init the weight's initializer
+         * @return this builder
+         */
         public Builder weightInitializer(Initializer init) {
             this.weightInit = Objects.requireNonNull(init, "init");
             return this;
         }
 
-        /** How the bias is filled (zeros by default). */
+        /**
+         * How the bias is filled (zeros by default).
+         *
+         * @param init the bias's initializer
+         * @return this builder
+         */
         public Builder biasInitializer(Initializer init) {
             this.biasInit = Objects.requireNonNull(init, "init");
             return this;
         }
 
-        /** Makes the initial parameters reproducible. */
+        /**
+         * Makes the initial parameters reproducible.
+         *
+         * @param seed the seed of the random source
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.random = new SplittableRandom(seed);
             return this;
         }
 
-        /** L2 regularization: adds λ·W to dW (the gradient of (λ/2)·‖W‖²) on every backward. */
+        /**
+         * L2 regularization: adds λ·W to dW (the gradient of (λ/2)·‖W‖²) on every backward.
+         *
+         * @param lambda λ, 0 for none; not negative
+         * @return this builder
+         */
         public Builder l2(float lambda) {
             this.l2 = lambda;
             return this;
         }
 
-        /** Whether L2 also applies to the bias (it does not by default). */
+        /**
+         * Whether L2 also applies to the bias (it does not by default).
+         *
+         * @param l2OnBias true to decay the bias too
+         * @return this builder
+         */
         public Builder l2OnBias(boolean l2OnBias) {
             this.l2OnBias = l2OnBias;
             return this;
         }
 
-        /** Adds each backward's gradients to the previous ones instead of overwriting them. */
+        /**
+         * Adds each backward's gradients to the previous ones instead of overwriting them.
+         *
+         * @param accumulate true to add, false to overwrite
+         * @return this builder
+         */
         public Builder accumulateGradients(boolean accumulate) {
             this.accumulate = accumulate;
             return this;
         }
 
-        /** A new layer with these options. */
+        /**
+         * A new layer with these options.
+         *
+         * @return the layer
+         */
         public Affine build() {
             return new Affine(this);
         }

@@ -8,10 +8,21 @@ import java.util.random.RandomGenerator;
  */
 @FunctionalInterface
 public interface Initializer {
-    /** Fills the values of a parameter of a layer with {@code fanIn} inputs and {@code fanOut} outputs. */
+    /**
+     * Fills the values of a parameter of a layer with {@code fanIn} inputs and {@code fanOut} outputs.
+     *
+     * @param values the parameter's values, filled in place
+     * @param fanIn the inputs of the layer
+     * @param fanOut the outputs of the layer
+     * @param random the source of randomness
+     */
     void fill(float[] values, int fanIn, int fanOut, RandomGenerator random);
 
-    /** Glorot (Xavier) uniform: U(−l, l) with l = √(6 / (fanIn + fanOut)). The default for weights. */
+    /**
+     * Glorot (Xavier) uniform: U(−l, l) with l = √(6 / (fanIn + fanOut)). The default for weights.
+     *
+     * @return the initializer
+     */
     static Initializer glorotUniform() {
         return (values, fanIn, fanOut, random) -> {
             double limit = Math.sqrt(6.0 / Math.max(1, fanIn + fanOut));
@@ -21,7 +32,11 @@ public interface Initializer {
         };
     }
 
-    /** He normal: N(0, 2 / fanIn), for layers followed by ReLU. */
+    /**
+     * He normal: N(0, 2 / fanIn), for layers followed by ReLU.
+     *
+     * @return the initializer
+     */
     static Initializer heNormal() {
         return (values, fanIn, fanOut, random) -> {
             double std = Math.sqrt(2.0 / Math.max(1, fanIn));
@@ -31,12 +46,21 @@ public interface Initializer {
         };
     }
 
-    /** All zeros. The default for biases. */
+    /**
+     * All zeros. The default for biases.
+     *
+     * @return the initializer
+     */
     static Initializer zeros() {
         return constant(0f);
     }
 
-    /** Every value the same. */
+    /**
+     * Every value the same.
+     *
+     * @param value the value of every element
+     * @return the initializer
+     */
     static Initializer constant(float value) {
         return (values, fanIn, fanOut, random) -> java.util.Arrays.fill(values, value);
     }

@@ -13,7 +13,13 @@ public final class MulLayer {
     public MulLayer() {
     }
 
-    /** {@code x·y} elementwise, a new tensor; x and y of one shape. */
+    /**
+     * {@code x·y} elementwise, a new tensor; x and y of one shape.
+     *
+     * @param x the first input
+     * @param y the second input, of x's shape
+     * @return the product
+     */
     public Tensor forward(Tensor x, Tensor y) {
         Shapes.requireSame("y", y, "x", java.util.Objects.requireNonNull(x, "x"));
         Tensor out = times(x, y);
@@ -22,24 +28,44 @@ public final class MulLayer {
         return out;
     }
 
-    /** {@code x·y} of two scalars. */
+    /**
+     * {@code x·y} of two scalars.
+     *
+     * @param x the first input
+     * @param y the second input
+     * @return the product
+     */
     public float forward(float x, float y) {
         return forward(Shapes.scalar(x), Shapes.scalar(y)).data()[0];
     }
 
-    /** {@code {dx, dy}} for dout of the inputs' shape. */
+    /**
+     * {@code {dx, dy}} for dout of the inputs' shape.
+     *
+     * @param dout dL/d(output), of the inputs' shape
+     * @return dL/dx (dout·y) and dL/dy (dout·x)
+     */
     public Tensor[] backward(Tensor dout) {
         Tensor kx = Shapes.kept(x, training), ky = y;
         Shapes.requireSame("dout", dout, "the inputs", kx);
         return new Tensor[] {times(dout, ky), times(dout, kx)};
     }
 
-    /** {@code {dx, dy}} after a scalar forward. */
+    /**
+     * {@code {dx, dy}} after a scalar forward.
+     *
+     * @param dout dL/d(output)
+     * @return dL/dx (dout·y) and dL/dy (dout·x)
+     */
     public float[] backward(float dout) {
         return Shapes.scalars(backward(Shapes.scalar(dout)));
     }
 
-    /** In inference mode forward keeps nothing, and backward is an error. */
+    /**
+     * In inference mode forward keeps nothing, and backward is an error.
+     *
+     * @param training true for training mode, false for inference
+     */
     public void setTraining(boolean training) {
         this.training = training;
         if (!training) {

@@ -34,7 +34,13 @@ public final class PackedAffine implements Layer {
         return forward(x, Tensor.zeros(Shapes.flattenedRows(x, "x", in, out), out));
     }
 
-    /** As {@link #forward(Tensor)}, into {@code y} of shape [N, out], which is returned. */
+    /**
+     * As {@link #forward(Tensor)}, into {@code y} of shape [N, out], which is returned.
+     *
+     * @param x the input, [N, in] or [N, ...] with in values per row
+     * @param y the output, [N, out]
+     * @return {@code y}
+     */
     public Tensor forward(Tensor x, Tensor y) {
         int n = Shapes.forwardRows(x, y, in, out);
         Gemm.sgemm(false, n, 1f, x.data(), 0, in, weight, 0f, y.data(), 0, out, epilogue);
@@ -65,17 +71,29 @@ public final class PackedAffine implements Layer {
         return this;
     }
 
-    /** The packed weight, [in, out]. */
+    /**
+     * The packed weight, [in, out].
+     *
+     * @return the weight, packed once when this layer was made
+     */
     public PackedMatrix weight() {
         return weight;
     }
 
-    /** The values per row of the input (in). */
+    /**
+     * The values per row of the input (in).
+     *
+     * @return in
+     */
     public int inputSize() {
         return in;
     }
 
-    /** The columns of the output (out). */
+    /**
+     * The columns of the output (out).
+     *
+     * @return out
+     */
     public int outputSize() {
         return out;
     }

@@ -16,7 +16,11 @@ public final class Sequential {
     /** Each layer's last output and input gradient, handed back to it as spares: a step allocates no large array. */
     private final Tensor[] outputs, inputGradients;
 
-    /** A network of these layers in order (at least one), followed by a softmax with cross-entropy loss. */
+    /**
+     * A network of these layers in order (at least one), followed by a softmax with cross-entropy loss.
+     *
+     * @param layers the layers, in order; the network uses them, not copies
+     */
     public Sequential(List<? extends Layer> layers) {
         Objects.requireNonNull(layers, "layers");
         if (layers.isEmpty()) {
@@ -32,6 +36,12 @@ public final class Sequential {
      * in → Affine → ReLU → Affine → (softmax with loss), as in the book, but with He-normal
      * weights before the ReLU and Glorot-uniform after it instead of the book's N(0, 0.01²): they
      * keep the activations' scale, so training starts at once. Biases zero; reproducible from the seed.
+     *
+     * @param in the values per example
+     * @param hidden the width of the hidden layer
+     * @param out the classes
+     * @param seed the seed of the initial weights
+     * @return the network
      */
     public static Sequential twoLayerNet(int in, int hidden, int out, long seed) {
         return new Sequential(List.of(
@@ -46,12 +56,19 @@ public final class Sequential {
      * loss and accuracy skip the copy of each weight per batch. A snapshot: it does not see later
      * training of this network (take a new one after it), and it cannot be trained itself
      * (gradient and trainStep throw {@code UnsupportedOperationException}).
+     *
+     * @return the inference network
      */
     public Sequential forInference() {
         return new Sequential(layers.stream().map(Layer::forInference).toList());
     }
 
-    /** The logits for x, computed in inference mode: a new tensor. */
+    /**
+     * The logits for x, computed in inference mode: a new tensor.
+     *
+     * @param x the input, batch first
+     * @return the logits, [N, classes]
+     */
     public Tensor predict(Tensor x) {
         return infer(x, false);
     }
@@ -66,7 +83,13 @@ public final class Sequential {
         }
     }
 
-    /** The mean loss on (x, labels), in inference mode. */
+    /**
+     * The mean loss on (x, labels), in inference mode.
+     *
+     * @param x the input, batch first
+     * @param labels the class of each row
+     * @return the mean cross-entropy loss
+     */
     public double loss(Tensor x, int[] labels) {
         Tensor logits = infer(x, true);
         lastLayer.setTraining(false);
@@ -77,7 +100,13 @@ public final class Sequential {
         }
     }
 
-    /** The fraction of rows of x whose largest logit is at its label. */
+    /**
+     * The fraction of rows of x whose largest logit is at its label.
+     *
+     * @param x the input, batch first
+     * @param labels the class of each row
+     * @return a fraction from 0 to 1
+     */
     public double accuracy(Tensor x, int[] labels) {
         Tensor logits = infer(x, true);
         int n = logits.dim(0), c = logits.dim(1);
@@ -105,7 +134,13 @@ public final class Sequential {
         return best;
     }
 
-    /** Forward and backward on (x, labels): sets every parameter's gradient; returns the loss. */
+    /**
+     * Forward and backward on (x, labels): sets every parameter's gradient; returns the loss.
+     *
+     * @param x the input, batch first
+     * @param labels the class of each row
+     * @return the mean loss
+     */
     public double gradient(Tensor x, int[] labels) {
         double loss = lastLayer.forward(forward(x, true), labels);
         Tensor d = lastLayer.backward();
@@ -116,7 +151,14 @@ public final class Sequential {
         return loss;
     }
 
-    /** One step of training on a mini-batch; returns its loss (before the step). */
+    /**
+     * One step of training on a mini-batch; returns its loss (before the step).
+     *
+     * @param x the input, batch first
+     * @param labels the class of each row
+     * @param optimizer what applies the gradients
+     * @return the mean loss before the step
+     */
     public double trainStep(Tensor x, int[] labels, Sgd optimizer) {
         Objects.requireNonNull(optimizer, "optimizer");
         double loss = gradient(x, labels);
@@ -124,14 +166,22 @@ public final class Sequential {
         return loss;
     }
 
-    /** Every layer's parameters, in layer order. */
+    /**
+     * Every layer's parameters, in layer order.
+     *
+     * @return the parameters, in layer order
+     */
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
         layers.forEach(l -> all.addAll(l.parameters()));
         return all;
     }
 
-    /** The layers, in order, without the final softmax with loss. */
+    /**
+     * The layers, in order, without the final softmax with loss.
+     *
+     * @return the layers, unmodifiable
+     */
     public List<Layer> layers() {
         return layers;
     }

@@ -14,12 +14,22 @@ public final class Sgd {
     private final float learningRate, momentum, weightDecay;
     private final Map<Tensor, float[]> velocity = new IdentityHashMap<>();
 
-    /** Plain SGD: no momentum, no weight decay. */
+    /**
+     * Plain SGD: no momentum, no weight decay.
+     *
+     * @param learningRate the step size: positive and finite
+     */
     public Sgd(float learningRate) {
         this(learningRate, 0f, 0f);
     }
 
-    /** SGD with momentum (0 for none, below 1) and weight decay (0 for none); the rate positive and finite. */
+    /**
+     * SGD with momentum (0 for none, below 1) and weight decay (0 for none); the rate positive and finite.
+     *
+     * @param learningRate the step size: positive and finite
+     * @param momentum from 0 (none) to below 1
+     * @param weightDecay the L2 factor, 0 for none; not negative
+     */
     public Sgd(float learningRate, float momentum, float weightDecay) {
         if (!(learningRate > 0f) || Float.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate = " + learningRate + " must be positive and finite");
@@ -35,7 +45,11 @@ public final class Sgd {
         this.weightDecay = weightDecay;
     }
 
-    /** Updates every parameter from its gradient. */
+    /**
+     * Updates every parameter from its gradient.
+     *
+     * @param parameters the parameters to update, each with the gradient of the last backward
+     */
     public void step(List<Parameter> parameters) {
         Objects.requireNonNull(parameters, "parameters");
         for (Parameter p : parameters) {
@@ -57,7 +71,11 @@ public final class Sgd {
         }
     }
 
-    /** The learning rate this optimizer was made with. */
+    /**
+     * The learning rate this optimizer was made with.
+     *
+     * @return the learning rate
+     */
     public float learningRate() {
         return learningRate;
     }

@@ -26,7 +26,13 @@ public final class SoftmaxWithLoss {
     public SoftmaxWithLoss() {
     }
 
-    /** The mean loss over the rows of {@code logits} [N, C] against target rows {@code t} [N, C]. */
+    /**
+     * The mean loss over the rows of {@code logits} [N, C] against target rows {@code t} [N, C].
+     *
+     * @param logits the scores, one row per example
+     * @param t the targets, one probability row per example
+     * @return the mean cross-entropy loss
+     */
     public double forward(Tensor logits, Tensor t) {
         int n = rows(logits);
         Shapes.requireSame("t", t, "logits", logits);
@@ -45,7 +51,13 @@ public final class SoftmaxWithLoss {
         return n == 0 ? 0 : sum / n;
     }
 
-    /** The mean loss over the rows of {@code logits} [N, C] against class indices {@code labels} [N], each in [0, C). */
+    /**
+     * The mean loss over the rows of {@code logits} [N, C] against class indices {@code labels} [N], each in [0, C).
+     *
+     * @param logits the scores, one row per example
+     * @param labels the class of each row
+     * @return the mean cross-entropy loss
+     */
     public double forward(Tensor logits, int[] labels) {
         int n = rows(logits);
         Objects.requireNonNull(labels, "labels");
@@ -68,12 +80,21 @@ public final class SoftmaxWithLoss {
         return n == 0 ? 0 : sum / n;
     }
 
-    /** dL/d(logits) = (y − t) / N, for the last forward. */
+    /**
+     * dL/d(logits) = (y − t) / N, for the last forward.
+     *
+     * @return dL/d(logits), [N, C]
+     */
     public Tensor backward() {
         return backward(1f);
     }
 
-    /** {@code dout·(y − t) / N}, for the last forward. */
+    /**
+     * {@code dout·(y − t) / N}, for the last forward.
+     *
+     * @param dout dL/d(loss), 1 when the loss is the output
+     * @return dL/d(logits), [N, C]
+     */
     public Tensor backward(float dout) {
         Tensor probs = Shapes.kept(y, training);
         int n = probs.dim(0), c = probs.dim(1);
@@ -89,12 +110,20 @@ public final class SoftmaxWithLoss {
         return dx;
     }
 
-    /** The softmax of the last forward's logits (while training), or null. */
+    /**
+     * The softmax of the last forward's logits (while training), or null.
+     *
+     * @return the probabilities [N, C], or null
+     */
     public Tensor output() {
         return y;
     }
 
-    /** In inference mode forward keeps nothing, and backward is an error. */
+    /**
+     * In inference mode forward keeps nothing, and backward is an error.
+     *
+     * @param training true for training mode, false for inference
+     */
     public void setTraining(boolean training) {
         this.training = training;
         if (!training) {

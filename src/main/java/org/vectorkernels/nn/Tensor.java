@@ -16,7 +16,13 @@ public final class Tensor {
         this.shape = shape;
     }
 
-    /** Wraps {@code data} (not copied) as a tensor of the given shape; the sizes must multiply to its length. */
+    /**
+     * Wraps {@code data} (not copied) as a tensor of the given shape; the sizes must multiply to its length.
+     *
+     * @param data the elements, row-major; the tensor shares them
+     * @param shape the sizes of the dimensions
+     * @return the tensor
+     */
     public static Tensor of(float[] data, int... shape) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(shape, "shape");
@@ -31,7 +37,12 @@ public final class Tensor {
         return new Tensor(data, shape.clone());
     }
 
-    /** A new tensor of zeros. */
+    /**
+     * A new tensor of zeros.
+     *
+     * @param shape the sizes of the dimensions
+     * @return the tensor
+     */
     public static Tensor zeros(int... shape) {
         Objects.requireNonNull(shape, "shape");
         long size = elements(shape);
@@ -56,32 +67,58 @@ public final class Tensor {
         return size;
     }
 
-    /** The elements, shared with this tensor. */
+    /**
+     * The elements, shared with this tensor.
+     *
+     * @return the array behind this tensor, not a copy
+     */
     public float[] data() {
         return data;
     }
 
-    /** A copy of the shape. */
+    /**
+     * A copy of the shape.
+     *
+     * @return the sizes of the dimensions
+     */
     public int[] shape() {
         return shape.clone();
     }
 
-    /** The number of dimensions. */
+    /**
+     * The number of dimensions.
+     *
+     * @return the rank
+     */
     public int rank() {
         return shape.length;
     }
 
-    /** The extent of one dimension. */
+    /**
+     * The extent of one dimension.
+     *
+     * @param axis the dimension, from 0
+     * @return its size
+     */
     public int dim(int axis) {
         return shape[axis];
     }
 
-    /** The number of elements. */
+    /**
+     * The number of elements.
+     *
+     * @return the product of the shape
+     */
     public int size() {
         return data.length;
     }
 
-    /** The same elements under another shape with the same number of elements. */
+    /**
+     * The same elements under another shape with the same number of elements.
+     *
+     * @param newShape the sizes of the new dimensions
+     * @return a tensor over the same array
+     */
     public Tensor reshape(int... newShape) {
         return of(data, newShape);
     }
