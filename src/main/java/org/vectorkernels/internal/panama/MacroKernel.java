@@ -1,10 +1,12 @@
 package org.vectorkernels.internal.panama;
 
 /**
- * BLIS loops 2 and 1: walks the micro-tiles of one packed mc×kc block of A against one packed
- * kc×nc block of B, and hands each finished tile to {@link TileStore}; a last panel of B no
- * wider than a vector goes to {@link NarrowMicroKernel} where the profile says so. Each B micro-panel is
- * reused by every A micro-panel of the block before the next is touched.
+ * BLIS loops 2 and 1: walks the micro-tiles of one mc×kc block of A against one packed kc×nc
+ * block of B with the micro-kernel for A's layout ({@link MicroKernel} for rows,
+ * {@link SteppedMicroKernel} for A read in place transposed, {@link InterleavedMicroKernel}),
+ * and hands each finished tile to {@link TileStore}; a last panel of B no wider than a vector
+ * goes to {@link NarrowMicroKernel} where the profile says so. Each B micro-panel is reused by
+ * every A micro-panel of the block before the next is touched.
  */
 final class MacroKernel {
     private MacroKernel() {}
