@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorkernels.RandomArrays.uniform;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ class PackedSgemmTest {
         int k = 37, n = 70;
         for (boolean transB : new boolean[] {false, true}) {
             for (int m : new int[] {5, 1}) { // m = 1 reads B as stored where the packed B keeps it
-                float[] a = random(rnd, m * k), b = random(rnd, k * n), before = new float[m * n], after = new float[m * n];
+                float[] a = uniform(rnd, m * k), b = uniform(rnd, k * n), before = new float[m * n], after = new float[m * n];
                 PackedMatrix packed = Gemm.packB(transB, k, n, b, 0, transB ? k : n);
                 Gemm.sgemm(false, m, 1f, a, 0, k, packed, 0f, before, 0, n, Epilogue.NONE);
                 java.util.Arrays.fill(b, 3f);
@@ -116,10 +117,10 @@ class PackedSgemmTest {
     void badArgumentsAreRejectedBeforeCIsWritten() {
         SplittableRandom rnd = new SplittableRandom(19);
         int m = 6, k = 40, n = 24;
-        float[] a = random(rnd, m * k), b = random(rnd, k * n), c = random(rnd, m * n), bias = random(rnd, n);
+        float[] a = uniform(rnd, m * k), b = uniform(rnd, k * n), c = uniform(rnd, m * n), bias = uniform(rnd, n);
         float[] cBefore = c.clone();
         PackedMatrix packed = Gemm.packB(false, k, n, b, 0, n);
-        PackedMatrix deeper = Gemm.packB(false, k + 8, n, random(rnd, (k + 8) * n), 0, n);
+        PackedMatrix deeper = Gemm.packB(false, k + 8, n, uniform(rnd, (k + 8) * n), 0, n);
         expect(NullPointerException.class, "b", () -> Gemm.packB(false, k, n, null, 0, n));
         expect(IllegalArgumentException.class, "k", () -> Gemm.packB(false, -1, n, b, 0, n));
         expect(IllegalArgumentException.class, "ldb", () -> Gemm.packB(false, k, n, b, 0, n - 1));
@@ -147,7 +148,7 @@ class PackedSgemmTest {
     void threadsSharingOnePackedMatrixGetTheSameBits() throws Exception {
         SplittableRandom rnd = new SplittableRandom(20);
         int m = 40, k = 300, n = 90;
-        float[] a = random(rnd, m * k), b = random(rnd, k * n), expected = new float[m * n];
+        float[] a = uniform(rnd, m * k), b = uniform(rnd, k * n), expected = new float[m * n];
         PackedMatrix packed = Gemm.packB(false, k, n, b, 0, n);
         Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, expected, 0, n);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -178,8 +179,8 @@ class PackedSgemmTest {
         int[][] shapes = {{1, 300, 200}, {64, 300, 200}, {3, 20, 32}};
         for (int[] s : shapes) {
             int m = s[0], k = s[1], n = s[2];
-            float[] a = random(rnd, m * k), c = new float[m * n], bias = random(rnd, n);
-            PackedMatrix packed = Gemm.packB(true, k, n, random(rnd, k * n), 0, k);
+            float[] a = uniform(rnd, m * k), c = new float[m * n], bias = uniform(rnd, n);
+            PackedMatrix packed = Gemm.packB(true, k, n, uniform(rnd, k * n), 0, k);
             Epilogue e = Epilogue.bias(bias).withRelu();
             // Warm means compiled by C2, which takes longer for some paths than others: rounds until one allocates nothing.
             long perCall = Long.MAX_VALUE;
@@ -213,13 +214,5 @@ class PackedSgemmTest {
             bits[i] = Float.floatToRawIntBits(x[i]);
         }
         return bits;
-    }
-
-    private static float[] random(SplittableRandom rnd, int n) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) rnd.nextDouble(-1, 1);
-        }
-        return x;
     }
 }

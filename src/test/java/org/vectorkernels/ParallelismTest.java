@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorkernels.RandomArrays.uniform;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class ParallelismTest {
             int m = pick(rnd), n = pick(rnd), k = pick(rnd);
             GemmCase base = new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), m, n, k,
                     rnd.nextBoolean() ? 1f : 0.7f, new float[] {0f, 1f, 1.3f}[rnd.nextInt(3)], 5);
-            float[] bias = random(rnd, n + 3);
+            float[] bias = uniform(rnd, n + 3);
             boolean relu = rnd.nextBoolean();
             float[] expected = null, expectedSums = null;
             for (int threads : THREADS) {
@@ -82,11 +83,11 @@ class ParallelismTest {
         SplittableRandom rnd = new SplittableRandom(43);
         for (int t = 0; t < 40; t++) {
             int m = pick(rnd), n = pick(rnd) * (t % 2 == 0 ? 1 : 9), ldx = n + rnd.nextInt(4);
-            float[] x = random(rnd, 3 + m * ldx);
+            float[] x = uniform(rnd, 3 + m * ldx);
             float[] expected = null;
             for (int threads : THREADS) {
                 Parallelism.setThreads(threads);
-                float[] out = random(new SplittableRandom(t), n + 5);
+                float[] out = uniform(new SplittableRandom(t), n + 5);
                 Reductions.sumRows(m, n, x, 3, ldx, out, 2, t % 3 == 0);
                 if (expected == null) {
                     expected = out;
@@ -105,7 +106,7 @@ class ParallelismTest {
         SplittableRandom rnd = new SplittableRandom(47);
         for (int t = 0; t < 16; t++) {
             int s = 100 + 37 * t;
-            float[] a = random(rnd, s * s), b = random(rnd, s * s), c = new float[s * s];
+            float[] a = uniform(rnd, s * s), b = uniform(rnd, s * s), c = new float[s * s];
             Gemm.sgemm(s, s, s, a, b, c);
             operands.add(new float[][] {a, b});
             expected.add(c);
@@ -134,7 +135,7 @@ class ParallelismTest {
     @Test
     void callsFromAParallelStreamAndFromVirtualThreadsFinish() {
         Parallelism.setThreads(7);
-        float[] a = random(new SplittableRandom(1), 200 * 300), b = random(new SplittableRandom(2), 300 * 250);
+        float[] a = uniform(new SplittableRandom(1), 200 * 300), b = uniform(new SplittableRandom(2), 300 * 250);
         float[] expected = new float[200 * 250];
         Gemm.sgemm(200, 250, 300, a, b, expected);
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
@@ -170,13 +171,5 @@ class ParallelismTest {
 
     private static int pick(SplittableRandom rnd) {
         return SIZES[rnd.nextInt(SIZES.length)];
-    }
-
-    private static float[] random(SplittableRandom rnd, int size) {
-        float[] v = new float[size];
-        for (int i = 0; i < size; i++) {
-            v[i] = (float) (rnd.nextDouble() * 2 - 1);
-        }
-        return v;
     }
 }

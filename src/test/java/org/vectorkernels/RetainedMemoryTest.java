@@ -2,6 +2,7 @@ package org.vectorkernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorkernels.RandomArrays.uniform;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class RetainedMemoryTest {
     @Test
     void waitingVirtualThreadsRetainNoPackingBuffers() throws Exception {
         SplittableRandom rnd = new SplittableRandom(5);
-        float[] a = random(rnd, M * K), b = random(rnd, K * N);
+        float[] a = uniform(rnd, M * K), b = uniform(rnd, K * N);
         float[] expected = new float[M * N];
         Gemm.sgemm(M, N, K, a, b, expected);
         long before = usedAfterGc();
@@ -75,7 +76,7 @@ class RetainedMemoryTest {
     void callsOnAPlatformThreadAllocateNothingOnceWarm() {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         SplittableRandom rnd = new SplittableRandom(6);
-        float[] a = random(rnd, M * K), b = random(rnd, K * N), c = new float[M * N];
+        float[] a = uniform(rnd, M * K), b = uniform(rnd, K * N), c = new float[M * N];
         for (int i = 0; i < 200; i++) {
             Gemm.sgemm(M, N, K, a, b, c);
         }
@@ -95,13 +96,5 @@ class RetainedMemoryTest {
             used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
-    }
-
-    private static float[] random(SplittableRandom rnd, int n) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) rnd.nextDouble(-1, 1);
-        }
-        return x;
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.vectorkernels.RandomArrays;
 
 /**
  * The inference forms: {@link PackedAffine} computes the same bits as its {@link Affine}, is a
@@ -125,10 +126,6 @@ class PackedAffineTest {
     }
 
     private static Tensor random(SplittableRandom rnd, int rows, int cols) {
-        float[] x = new float[rows * cols];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rnd.nextDouble(-1, 1);
-        }
-        return Tensor.of(x, rows, cols);
+        return Tensor.of(RandomArrays.uniform(rnd, rows * cols), rows, cols);
     }
 }

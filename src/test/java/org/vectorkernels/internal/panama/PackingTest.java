@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.vectorkernels.RandomArrays;
 
 /**
  * Packed A in the profile's layout (rows or interleaved, see {@link Packing#packA}): every element
@@ -35,10 +36,7 @@ class PackingTest {
         int i0 = 2, p0 = 3, offset = 5;
         int rows = i0 + mc, cols = p0 + kc; // op(A) is rows × cols
         int lda = (transA ? rows : cols) + 4;
-        float[] a = new float[offset + lda * (transA ? cols : rows)];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) rnd.nextDouble(-1, 1);
-        }
+        float[] a = RandomArrays.uniform(rnd, offset + lda * (transA ? cols : rows));
         int padded = Blocking.roundUp(mc, Blocking.MR), at = 6;
         float[] dst = new float[at + padded * kc + 20];
         Arrays.fill(dst, POISON);

@@ -1,0 +1,17 @@
+package org.vectorkernels;
+
+import java.util.SplittableRandom;
+
+/** Random operands for the tests: never zeros, so that a missed element shows. */
+public final class RandomArrays {
+    private RandomArrays() {}
+
+    /** n floats drawn uniformly from [-1, 1). */
+    public static float[] uniform(SplittableRandom rnd, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) rnd.nextDouble(-1, 1);
+        }
+        return x;
+    }
+}
