@@ -11,7 +11,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Random shapes on every edge: each side of the lane counts (8, 16), of the micro-tile
  * (6 or 8 rows, 16 or 32 columns), of the cache blocks (KC = 512, MC = 128), primes, skinny
- * shapes, random offsets and transposes; and shapes that cross every block, NC = 4096 included.
+ * shapes, random offsets and transposes; and shapes that cross every block, KC = 1024 and
+ * NC = 2048 or 4096 included.
  */
 public class SgemmShapesTest {
     public static final int[] EDGES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 15, 16, 17, 31, 32, 33, 47, 48, 49,
@@ -64,6 +65,8 @@ public class SgemmShapesTest {
         new GemmCase(rnd, true, true, 203, 4096 + 1, 259, 0.5f, 1.3f, 5).runAndCheck(f);
         new GemmCase(rnd, true, false, 97, 301, 1031, 1f, 1f, 5).runAndCheck(f);
         new GemmCase(rnd, false, true, 389, 129, 600, -1f, 0f, 5).runAndCheck(f);
+        new GemmCase(rnd, false, false, 33, 65, 1024, 1f, 1f, 5).runAndCheck(f);
+        new GemmCase(rnd, true, false, 17, 2048 + 33, 1025, 1f, -0.6f, 5).runAndCheck(f);
     }
 
     private static int pick(SplittableRandom rnd) {

@@ -26,7 +26,9 @@ public final class Profiles {
             // Zen 5: full-rate 512-bit FMA, 48 KiB L1d.
             // The one-vector edge kernel: 100×784×100 in 111-113 against 120-127 µs, three interleaved forks.
             // Interleaved A: 512³-2048³ 2-6% faster, 8 of 8 interleaved pairs (docs/performance.md).
-            new Profile("zen5-512", 8, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
+            // KC 1024: half the passes over C, whose tile stores cost 10% of 2048³ at KC 512; NC 2048
+            // keeps a packed block of B at 8 MiB (64×4096² was 2-4% slower with NC 4096).
+            new Profile("zen5-512", 8, 1024, 128, 2048, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
                     true, true),
             // Zen 5 with AVX2: 6x2 spills there (56 of 122 GFLOP/s in isolation), 4x2 does not (110);
             // 4 rows × 1 vector is bound by FMA latency, and the edge kernel was no faster there.
