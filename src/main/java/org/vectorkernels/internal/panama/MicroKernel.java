@@ -10,8 +10,6 @@ import jdk.incubator.vector.FloatVector;
  */
 final class MicroKernel {
     static final int MR = Blocking.MR;
-    /** The most rows this kernel is written for. */
-    static final int MAX_ROWS = 8;
 
     private MicroKernel() {}
 
