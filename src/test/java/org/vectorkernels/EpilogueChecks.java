@@ -28,10 +28,7 @@ public final class EpilogueChecks {
             GemmCase fused = new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), m, n, k, alpha, beta, 5);
             GemmCase unfused = fused.copy();
             int biasOffset = rnd.nextInt(4);
-            float[] bias = new float[biasOffset + n + rnd.nextInt(3)];
-            for (int j = 0; j < bias.length; j++) {
-                bias[j] = (float) (rnd.nextDouble() * 2 - 1);
-            }
+            float[] bias = RandomArrays.uniform(rnd, biasOffset + n + rnd.nextInt(3));
             boolean relu = rnd.nextBoolean();
             Epilogue e = relu ? Epilogue.bias(bias, biasOffset).withRelu() : Epilogue.bias(bias, biasOffset);
             fused.run((ta, tb, mm, nn, kk, al, a, ao, lda, b, bo, ldb, be, c, co, ldc) ->

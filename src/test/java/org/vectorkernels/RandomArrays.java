@@ -2,6 +2,8 @@ package org.vectorkernels;
 
 import java.util.SplittableRandom;
 
+import org.vectorkernels.nn.Tensor;
+
 /** Random operands for the tests: never zeros, so that a missed element shows. */
 public final class RandomArrays {
     private RandomArrays() {}
@@ -13,5 +15,12 @@ public final class RandomArrays {
             x[i] = (float) rnd.nextDouble(-1, 1);
         }
         return x;
+    }
+
+    /** A tensor of this shape, its values drawn as {@link #uniform} draws them. */
+    public static Tensor tensor(SplittableRandom rnd, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        System.arraycopy(uniform(rnd, t.size()), 0, t.data(), 0, t.size());
+        return t;
     }
 }

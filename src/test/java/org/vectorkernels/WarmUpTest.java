@@ -14,13 +14,8 @@ class WarmUpTest {
     void laterResultsAreThoseOfAColdLibrary() {
         SplittableRandom rnd = new SplittableRandom(3);
         int m = 37, n = 45, k = 611;
-        float[] a = new float[m * k], b = new float[k * n], before = new float[m * n], after = new float[m * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) rnd.nextDouble(-1, 1);
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (float) rnd.nextDouble(-1, 1);
-        }
+        float[] a = RandomArrays.uniform(rnd, m * k), b = RandomArrays.uniform(rnd, k * n);
+        float[] before = new float[m * n], after = new float[m * n];
         Gemm.sgemm(m, n, k, a, b, before);
         assertTrue(WarmUp.run(3) > 0);
         Gemm.sgemm(m, n, k, a, b, after);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.vectorkernels.RandomArrays.tensor;
 
 import java.util.SplittableRandom;
 
@@ -23,7 +24,7 @@ class AffineTest {
         for (int[] shape : INPUT_SHAPES) {
             for (int out : OUTS) {
                 for (boolean useBias : new boolean[] {true, false}) {
-                    Tensor x = random(rnd, shape);
+                    Tensor x = tensor(rnd, shape);
                     int n = shape[0], in = x.size() / n;
                     Affine fc = Affine.builder(in, out).useBias(useBias).biasInitializer(Initializer.glorotUniform())
                             .seed(rnd.nextLong()).build();
@@ -40,7 +41,7 @@ class AffineTest {
                     assertArrayEquals(new int[] {n, out}, got.shape());
                     assertClose(y, got.data(), 1e-5, "forward " + x + "→" + out);
 
-                    Tensor dy = random(rnd, n, out);
+                    Tensor dy = tensor(rnd, n, out);
                     float[] dx = new float[n * in], dw = new float[in * out], db = new float[out];
                     NaiveGemm.sgemm(false, true, n, in, out, 1f, dy.data(), 0, out, w, 0, out, 0f, dx, 0, in);
                     NaiveGemm.sgemm(true, false, in, out, n, 1f, x.data(), 0, in, dy.data(), 0, out, 0f, dw, 0, out);
@@ -76,11 +77,11 @@ class AffineTest {
             boolean useBias = t % 3 != 0;
             float l2 = t % 2 == 0 ? 0f : 0.3f;
             boolean l2OnBias = t % 4 == 1;
-            Tensor x = random(rnd, shape);
+            Tensor x = tensor(rnd, shape);
             int n = shape[0], in = x.size() / n;
             Affine fc = Affine.builder(in, out).useBias(useBias).l2(l2).l2OnBias(l2OnBias)
                     .biasInitializer(Initializer.glorotUniform()).seed(t).build();
-            Tensor g = random(rnd, n, out);
+            Tensor g = tensor(rnd, n, out);
             fc.forward(x);
             Tensor dx = fc.backward(g);
 
@@ -142,7 +143,7 @@ class AffineTest {
         SplittableRandom rnd = new SplittableRandom(47);
         Affine once = Affine.builder(6, 5).seed(1).build();
         Affine twice = Affine.builder(6, 5).seed(1).accumulateGradients(true).build();
-        Tensor x = random(rnd, 4, 6), dy = random(rnd, 4, 5);
+        Tensor x = tensor(rnd, 4, 6), dy = tensor(rnd, 4, 5);
         once.forward(x);
         once.backward(dy);
         twice.forward(x);
@@ -183,7 +184,7 @@ class AffineTest {
     void outputOverloadsWriteIntoTheGivenTensors() {
         SplittableRandom rnd = new SplittableRandom(53);
         Affine fc = Affine.builder(12, 7).seed(5).build();
-        Tensor x = random(rnd, 3, 3, 4), dy = random(rnd, 3, 7);
+        Tensor x = tensor(rnd, 3, 3, 4), dy = tensor(rnd, 3, 7);
         Tensor yNew = fc.forward(x);
         Tensor dxNew = fc.backward(dy);
         float[] dwNew = fc.weightGrad().data().clone();
@@ -207,7 +208,7 @@ class AffineTest {
                 in *= shape[axis];
             }
             Affine full = Affine.builder(in, 7).seed(6).build(), partial = Affine.builder(in, 7).seed(6).build();
-            Tensor x = random(rnd, shape), dy = random(rnd, shape[0], 7);
+            Tensor x = tensor(rnd, shape), dy = tensor(rnd, shape[0], 7);
             full.forward(x);
             full.backward(dy);
             partial.forward(x);
@@ -217,7 +218,7 @@ class AffineTest {
         }
         Affine fc = Affine.builder(4, 3).seed(1).build();
         assertThrows(IllegalStateException.class, () -> fc.backwardParameters(Tensor.zeros(2, 3)), "before forward");
-        fc.forward(random(rnd, 2, 4));
+        fc.forward(tensor(rnd, 2, 4));
         float[] before = fc.weightGrad().data().clone();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fc.backwardParameters(Tensor.zeros(2, 4)));
         assertTrue(e.getMessage().contains("dout"), e.getMessage());
@@ -228,9 +229,9 @@ class AffineTest {
     void reusingOverloadsWriteIntoASpareOfTheRightShapeOnly() {
         SplittableRandom rnd = new SplittableRandom(61);
         Affine fc = Affine.builder(12, 7).seed(5).build();
-        Tensor x = random(rnd, 3, 3, 4), dy = random(rnd, 3, 7);
+        Tensor x = tensor(rnd, 3, 3, 4), dy = tensor(rnd, 3, 7);
         Tensor y = fc.forward(x), dx = fc.backward(dy);
-        Tensor ySpare = random(rnd, 3, 7), dxSpare = random(rnd, 3, 3, 4);
+        Tensor ySpare = tensor(rnd, 3, 7), dxSpare = tensor(rnd, 3, 3, 4);
         assertTrue(fc.forwardReusing(x, ySpare) == ySpare);
         assertArrayEquals(y.data(), ySpare.data());
         assertTrue(fc.backwardReusing(dy, dxSpare) == dxSpare);
@@ -266,15 +267,6 @@ class AffineTest {
                 .biasInitializer((v, fanIn, fanOut, r) -> v[0] = fanIn + fanOut).build();
         assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f}, c.weight().data());
         assertEquals(5f, c.bias().data()[0]);
-    }
-
-    static Tensor random(SplittableRandom rnd, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) (rnd.nextDouble() * 2 - 1);
-        }
-        return t;
     }
 
     static void assertClose(float[] expected, float[] got, double tol, String what) {

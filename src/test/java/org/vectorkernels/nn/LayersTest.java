@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorkernels.RandomArrays.tensor;
 
 import java.util.SplittableRandom;
 
@@ -20,7 +21,7 @@ class LayersTest {
 
     @Test
     void reluAndSigmoidLayers() {
-        Tensor x = SequentialTest.random(rnd, 4, 3, 5), dout = SequentialTest.random(rnd, 4, 3, 5);
+        Tensor x = tensor(rnd, 4, 3, 5), dout = tensor(rnd, 4, 3, 5);
         Relu relu = new Relu();
         Sigmoid sigmoid = new Sigmoid();
         Tensor r = relu.forward(x), dr = relu.backward(dout);
@@ -47,10 +48,10 @@ class LayersTest {
     void activationsWriteIntoASpareOfTheRightShape() {
         SplittableRandom rnd = new SplittableRandom(29);
         for (Layer layer : new Layer[] {new Relu(), new Sigmoid()}) {
-            Tensor x = AffineTest.random(rnd, 5, 19), dy = AffineTest.random(rnd, 5, 19);
+            Tensor x = tensor(rnd, 5, 19), dy = tensor(rnd, 5, 19);
             Tensor y = layer.forward(x).reshape(5, 19), dx = layer.backward(dy);
             float[] yValues = y.data().clone(), dxValues = dx.data().clone();
-            Tensor ySpare = AffineTest.random(rnd, 5, 19), dxSpare = AffineTest.random(rnd, 5, 19);
+            Tensor ySpare = tensor(rnd, 5, 19), dxSpare = tensor(rnd, 5, 19);
             assertTrue(layer.forwardReusing(x, ySpare) == ySpare, layer + " forward");
             assertArrayEquals(yValues, ySpare.data());
             assertTrue(layer.backwardReusing(dy, dxSpare) == dxSpare, layer + " backward");
@@ -64,7 +65,7 @@ class LayersTest {
 
     @Test
     void mulAndAddOnTensorsAndScalars() {
-        Tensor x = SequentialTest.random(rnd, 2, 7), y = SequentialTest.random(rnd, 2, 7), dout = SequentialTest.random(rnd, 2, 7);
+        Tensor x = tensor(rnd, 2, 7), y = tensor(rnd, 2, 7), dout = tensor(rnd, 2, 7);
         MulLayer mul = new MulLayer();
         AddLayer add = new AddLayer();
         Tensor p = mul.forward(x, y), q = add.forward(x, y);
@@ -96,7 +97,7 @@ class LayersTest {
     @Test
     void softmaxWithLossAgainstReferenceAndNumericalGradient() {
         int n = 5, c = 7;
-        Tensor logits = SequentialTest.random(rnd, n, c);
+        Tensor logits = tensor(rnd, n, c);
         int[] labels = new int[n];
         Tensor oneHot = Tensor.zeros(n, c);
         for (int i = 0; i < n; i++) {

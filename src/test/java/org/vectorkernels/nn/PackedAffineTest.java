@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorkernels.RandomArrays.tensor;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -29,13 +30,13 @@ class PackedAffineTest {
                 Affine affine = Affine.builder(s[1], s[2]).useBias(useBias).biasInitializer(Initializer.constant(0.25f)).seed(s[0]).build();
                 affine.setTraining(false);
                 PackedAffine packed = affine.forInference();
-                Tensor x = random(rnd, s[0], s[1]);
+                Tensor x = tensor(rnd, s[0], s[1]);
                 assertArrayEquals(affine.forward(x).data(), packed.forward(x).data(),
                         s[0] + "×" + s[1] + "×" + s[2] + (useBias ? " with bias" : ""));
             }
         }
         Affine affine = Affine.builder(784, 20).seed(3).build();
-        Tensor images = random(rnd, 4, 784).reshape(4, 28, 28);
+        Tensor images = tensor(rnd, 4, 784).reshape(4, 28, 28);
         affine.setTraining(false);
         assertArrayEquals(affine.forward(images).data(), affine.forInference().forward(images).data(), "[4, 28, 28] input");
     }
@@ -44,12 +45,12 @@ class PackedAffineTest {
     void aPackedLayerIsASnapshotThatCannotBeTrained() {
         SplittableRandom rnd = new SplittableRandom(32);
         Affine affine = Affine.builder(50, 30).seed(4).build();
-        Tensor x = random(rnd, 8, 50);
+        Tensor x = tensor(rnd, 8, 50);
         PackedAffine packed = affine.forInference();
         float[] before = packed.forward(x).data();
         // A training step on the source: forward, backward, SGD.
         Tensor y = affine.forward(x);
-        affine.backward(random(rnd, 8, 30));
+        affine.backward(tensor(rnd, 8, 30));
         new Sgd(0.5f).step(affine.parameters());
         affine.setTraining(false);
         float[] updated = affine.forward(x).data();
@@ -65,7 +66,7 @@ class PackedAffineTest {
         assertSame(packed, packed.forInference());
         assertEquals(50, packed.weight().rows());
         assertEquals(30, packed.weight().columns());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> packed.forward(random(rnd, 8, 49)));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> packed.forward(tensor(rnd, 8, 49)));
         assertTrue(bad.getMessage().startsWith("x "), bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> packed.forward(x, Tensor.zeros(8, 29)));
     }
@@ -74,7 +75,7 @@ class PackedAffineTest {
     void anInferenceNetworkPredictsAsItsSourceAndRefusesTraining() {
         SplittableRandom rnd = new SplittableRandom(33);
         Sequential net = Sequential.twoLayerNet(784, 100, 10, 5);
-        Tensor x = random(rnd, 64, 784);
+        Tensor x = tensor(rnd, 64, 784);
         int[] labels = new int[64];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = rnd.nextInt(10);
@@ -103,7 +104,7 @@ class PackedAffineTest {
     void threadsShareOnePackedLayer() throws Exception {
         SplittableRandom rnd = new SplittableRandom(34);
         PackedAffine packed = Affine.builder(300, 70).biasInitializer(Initializer.constant(0.1f)).seed(6).build().forInference();
-        Tensor x = random(rnd, 33, 300);
+        Tensor x = tensor(rnd, 33, 300);
         float[] expected = packed.forward(x).data();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
@@ -123,9 +124,5 @@ class PackedAffineTest {
         } finally {
             pool.shutdown();
         }
-    }
-
-    private static Tensor random(SplittableRandom rnd, int rows, int cols) {
-        return Tensor.of(RandomArrays.uniform(rnd, rows * cols), rows, cols);
     }
 }

@@ -3,6 +3,7 @@ package org.vectorkernels.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorkernels.RandomArrays.tensor;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,7 +24,7 @@ class SequentialTest {
                     Affine.builder(7, 5).weightInitializer(Initializer.heNormal()).biasInitializer(Initializer.constant(0.1f)).seed(1).build(),
                     hidden,
                     Affine.builder(5, 4).biasInitializer(Initializer.constant(-0.05f)).seed(2).build()));
-            Tensor x = random(rnd, 6, 7);
+            Tensor x = tensor(rnd, 6, 7);
             int[] labels = {0, 3, 1, 2, 3, 0};
             net.gradient(x, labels);
             int checked = 0;
@@ -50,7 +51,7 @@ class SequentialTest {
     void trainingLowersTheLossAndLearns() {
         SplittableRandom rnd = new SplittableRandom(5);
         int n = 400, in = 20, classes = 4;
-        Tensor centers = random(rnd, classes, in);
+        Tensor centers = tensor(rnd, classes, in);
         float[] x = new float[n * in];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -76,7 +77,7 @@ class SequentialTest {
         SplittableRandom rnd = new SplittableRandom(13);
         Sequential net = Sequential.twoLayerNet(784, 100, 10, 7);
         Sgd sgd = new Sgd(0.01f, 0.9f, 0f);
-        Tensor x = random(rnd, 100, 784);
+        Tensor x = tensor(rnd, 100, 784);
         int[] labels = new int[100];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = rnd.nextInt(10);
@@ -97,7 +98,7 @@ class SequentialTest {
     @Test
     void reusedBuffersChangeNoResult() {
         SplittableRandom rnd = new SplittableRandom(17);
-        Tensor x = random(rnd, 9, 12), x2 = random(rnd, 4, 12);
+        Tensor x = tensor(rnd, 9, 12), x2 = tensor(rnd, 4, 12);
         int[] labels = {0, 1, 2, 0, 1, 2, 0, 1, 2}, labels2 = {2, 1, 0, 2};
         Sequential reused = Sequential.twoLayerNet(12, 8, 3, 5);
         Sgd sgd = new Sgd(0.1f);
@@ -127,7 +128,7 @@ class SequentialTest {
     void predictKeepsNothingForBackward() {
         Affine first = Affine.builder(3, 2).seed(1).build();
         Sequential net = new Sequential(List.of(first, new Relu()));
-        net.predict(random(new SplittableRandom(1), 2, 3));
+        net.predict(tensor(new SplittableRandom(1), 2, 3));
         assertThrows(IllegalStateException.class, () -> first.backward(Tensor.zeros(2, 2)));
     }
 
@@ -138,14 +139,6 @@ class SequentialTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> net.accuracy(Tensor.zeros(2, 3), new int[3]));
         assertTrue(e.getMessage().contains("labels"), e.getMessage());
-    }
-
-    static Tensor random(SplittableRandom rnd, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        for (int i = 0; i < t.size(); i++) {
-            t.data()[i] = (float) rnd.nextDouble(-1, 1);
-        }
-        return t;
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.vectorkernels.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vectorkernels.RandomArrays.tensor;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,7 +17,7 @@ class SgdTest {
         SplittableRandom rnd = new SplittableRandom(8);
         for (float[] setting : new float[][] {{0.1f, 0f, 0f}, {0.05f, 0.9f, 0f}, {0.02f, 0.5f, 0.01f}}) {
             float lr = setting[0], mu = setting[1], wd = setting[2];
-            Tensor w = SequentialTest.random(rnd, 3, 4), g = SequentialTest.random(rnd, 3, 4);
+            Tensor w = tensor(rnd, 3, 4), g = tensor(rnd, 3, 4);
             double[] ref = new double[12], v = new double[12];
             for (int i = 0; i < 12; i++) {
                 ref[i] = w.data()[i];
