@@ -48,10 +48,7 @@ class PackedSgemmTest {
         for (int t = 0; t < 120; t++) {
             GemmCase base = new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), pick(rnd, M), pick(rnd, N), pick(rnd, K),
                     pick(rnd, ALPHA), pick(rnd, BETA), 4);
-            float[] bias = new float[base.n + 2];
-            for (int j = 0; j < bias.length; j++) {
-                bias[j] = (float) rnd.nextDouble(-1, 1);
-            }
+            float[] bias = uniform(rnd, base.n + 2);
             Epilogue e = switch (t % 3) {
                 case 0 -> Epilogue.NONE;
                 case 1 -> Epilogue.bias(bias, 2);
