@@ -62,10 +62,10 @@ public class AffineBenchmark {
         in = Integer.parseInt(p[1]);
         out = Integer.parseInt(p[2]);
         SplittableRandom rnd = new SplittableRandom(7);
-        x = random(rnd, n * in);
-        w = random(rnd, in * out);
-        b = random(rnd, out);
-        dy = random(rnd, n * out);
+        x = Matrices.random(rnd, n * in);
+        w = Matrices.random(rnd, in * out);
+        b = Matrices.random(rnd, out);
+        dy = Matrices.random(rnd, n * out);
         y = new float[n * out];
         dx = new float[n * in];
         dw = new float[in * out];
@@ -77,14 +77,6 @@ public class AffineBenchmark {
         dxt = Tensor.zeros(n, in);
         bias = Epilogue.bias(b);
         layer.forward(xt); // keeps X, so that backwardFused times the backward pass alone
-    }
-
-    static float[] random(SplittableRandom rnd, int size) {
-        float[] v = new float[size];
-        for (int i = 0; i < size; i++) {
-            v[i] = (float) (rnd.nextDouble() * 2 - 1);
-        }
-        return v;
     }
 
     // ---- vector-kernels, fused: the layer itself, into reused output tensors

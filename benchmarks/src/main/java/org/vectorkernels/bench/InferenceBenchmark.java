@@ -47,7 +47,7 @@ public class InferenceBenchmark {
         Parallelism.setThreads(threads);
         training = Sequential.twoLayerNet(784, 100, 10, 7);
         inference = training.forInference();
-        x = Tensor.of(AffineBenchmark.random(new SplittableRandom(8), batch * 784), batch, 784);
+        x = Tensor.of(Matrices.random(new SplittableRandom(8), batch * 784), batch, 784);
     }
 
     @Benchmark

@@ -28,7 +28,8 @@ public class Matrices {
         c = new float[m * n];
     }
 
-    private static float[] random(SplittableRandom rnd, int size) {
+    /** size floats drawn uniformly from [-1, 1): every benchmark's operands. */
+    public static float[] random(SplittableRandom rnd, int size) {
         float[] x = new float[size];
         for (int i = 0; i < size; i++) {
             x[i] = (float) (rnd.nextDouble() * 2 - 1);

@@ -80,10 +80,10 @@ public class ParallelBenchmark {
         @Setup(Level.Trial)
         public void setUp(Matrices s) {
             java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
-            layer = new Affine(Tensor.of(s.b, s.k, s.n), Tensor.of(AffineBenchmark.random(rnd, s.n), s.n));
+            layer = new Affine(Tensor.of(s.b, s.k, s.n), Tensor.of(Matrices.random(rnd, s.n), s.n));
             x = Tensor.of(s.a, s.m, s.k);
             y = Tensor.zeros(s.m, s.n);
-            dy = Tensor.of(AffineBenchmark.random(rnd, s.m * s.n), s.m, s.n);
+            dy = Tensor.of(Matrices.random(rnd, s.m * s.n), s.m, s.n);
             dx = Tensor.zeros(s.m, s.k);
         }
     }

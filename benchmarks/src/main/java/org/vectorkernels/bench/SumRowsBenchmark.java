@@ -47,7 +47,7 @@ public class SumRowsBenchmark {
         String[] p = shape.split("x");
         m = Integer.parseInt(p[0]);
         n = Integer.parseInt(p[1]);
-        x = AffineBenchmark.random(new SplittableRandom(3), m * n);
+        x = Matrices.random(new SplittableRandom(3), m * n);
         out = new float[n];
     }
 

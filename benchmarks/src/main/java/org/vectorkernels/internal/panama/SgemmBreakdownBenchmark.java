@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vectorkernels.Gemm;
+import org.vectorkernels.bench.Matrices;
 
 /**
  * Where one single-threaded {@code Gemm.sgemm} call (C = A·B, row-major, nothing transposed)
@@ -47,8 +48,8 @@ public class SgemmBreakdownBenchmark {
         k = p.length == 1 ? m : Integer.parseInt(p[1]);
         n = p.length == 1 ? m : Integer.parseInt(p[2]);
         SplittableRandom rnd = new SplittableRandom(42);
-        a = random(rnd, m * k);
-        b = random(rnd, k * n);
+        a = Matrices.random(rnd, m * k);
+        b = Matrices.random(rnd, k * n);
         c = new float[m * n];
         kcMax = Blocking.kBlock(k);
         packedA = new float[Blocking.roundUp(Math.min(m, Blocking.MC), Blocking.MR) * kcMax];
@@ -57,14 +58,6 @@ public class SgemmBreakdownBenchmark {
         // One block of each, packed once, for the kernels to run on.
         Packing.packA(false, a, 0, k, 0, 0, Math.min(m, Blocking.MC), Math.min(k, kcMax), packedA, 0);
         Packing.packB(false, b, 0, n, 0, 0, Math.min(k, kcMax), Math.min(n, Blocking.NC), packedB, 0, null, 0);
-    }
-
-    private static float[] random(SplittableRandom rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = (float) (rnd.nextDouble() * 2 - 1);
-        }
-        return x;
     }
 
     @Benchmark
