@@ -17,9 +17,6 @@ import jdk.incubator.vector.VectorMask;
 final class Packing {
     private Packing() {}
 
-    /** Whole panels of B packed together, k step by k step: 1 KiB of each source row at 512 bits. */
-    private static final int GROUP = 8;
-
     /**
      * Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) from {@code dst[dstIdx]} on, zero rows up
      * to a whole MR-row panel, in the profile's layout: interleaved (row s, step p of each panel at
@@ -114,23 +111,19 @@ final class Packing {
     private static void panels(float[] src, int origin, int lineStride, int stepStride,
                                int extent, int kc, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
         final int lanes = Blocking.LANES, width = Blocking.NR; // only B is packed in panels of lines
-        // Whole panels of contiguous lines go GROUP at a time, k step by k step: each step reads
-        // GROUP·NR contiguous floats of the source row, where panel by panel would read NR floats
-        // of kc rows far apart.
-        int grouped = lineStride == 1 && sums == null ? extent / width * width : 0;
-        for (int g0 = 0; g0 < grouped; g0 += GROUP * width) {
-            int gEnd = Math.min(grouped, g0 + GROUP * width);
+        // Whole panels of contiguous lines, one after the other, by unmasked vectors: a loop along k
+        // whose stores step by a constant, which C2 runs without their bounds checks.
+        int whole = lineStride == 1 && sums == null ? extent / width * width : 0;
+        for (int s0 = 0; s0 < whole; s0 += width) {
+            int first = origin + s0, panel = dstIdx + s0 * kc;
             for (int p = 0; p < kc; p++) {
-                int row = origin + p * stepStride;
-                for (int s = g0; s < gEnd; s += width) {
-                    int d = dstIdx + s * kc + p * Blocking.NR;
-                    for (int v = 0; v < Blocking.NR; v += lanes) {
-                        FloatVector.fromArray(Blocking.F, src, row + s + v).intoArray(dst, d + v);
-                    }
+                int row = first + p * stepStride, to = panel + p * width;
+                for (int v = 0; v < width; v += lanes) {
+                    FloatVector.fromArray(Blocking.F, src, row + v).intoArray(dst, to + v);
                 }
             }
         }
-        for (int s0 = grouped; s0 < extent; s0 += width) {
+        for (int s0 = whole; s0 < extent; s0 += width) {
             int lines = Math.min(width, extent - s0);
             int panel = dstIdx + s0 * kc;
             int first = origin + s0 * lineStride;
