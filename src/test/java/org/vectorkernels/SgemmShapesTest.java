@@ -9,8 +9,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Random shapes on every edge: each side of the lane counts (8, 16), of the micro-tile
- * (6 or 8 rows, 16 or 32 columns), of the cache blocks (KC = 512, MC = 128), primes, skinny
+ * Random shapes on every edge: each side of the lane counts (8, 16), of the micro-tiles
+ * (4, 6 or 8 rows, 16, 32 or 64 columns), of the cache blocks (KC = 512, MC = 128), primes, skinny
  * shapes, random offsets and transposes; and shapes that cross every block, KC = 1024 and
  * NC = 2048 or 4096 included.
  */
@@ -67,6 +67,8 @@ public class SgemmShapesTest {
         new GemmCase(rnd, false, true, 389, 129, 600, -1f, 0f, 5).runAndCheck(f);
         new GemmCase(rnd, false, false, 33, 65, 1024, 1f, 1f, 5).runAndCheck(f);
         new GemmCase(rnd, true, false, 17, 2048 + 33, 1025, 1f, -0.6f, 5).runAndCheck(f);
+        // Small enough to read A in place (the wide tile where the profile has it), over three k blocks.
+        new GemmCase(rnd, false, false, 7, 70, 2 * 1024 + 5, 0.5f, 1f, 5).runAndCheck(f);
     }
 
     private static int pick(SplittableRandom rnd) {

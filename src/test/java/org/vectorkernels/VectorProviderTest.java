@@ -34,6 +34,10 @@ class VectorProviderTest {
         if (interleaved != null) {
             assertTrue(impl.contains(Boolean.parseBoolean(interleaved) ? "A packed interleaved" : "A packed in rows"), impl);
         }
+        String wide = System.getProperty("vectorkernels.expectWideTile");
+        if (wide != null) {
+            assertEquals(Boolean.parseBoolean(wide), impl.contains("where A is read in place"), impl);
+        }
     }
 
     @Test

@@ -28,12 +28,14 @@ public final class Profiles {
             // Interleaved A: 512³-2048³ 2-6% faster, 8 of 8 interleaved pairs (docs/performance.md).
             // KC 1024: half the passes over C, whose tile stores cost 10% of 2048³ at KC 512; NC 2048
             // keeps a packed block of B at 8 MiB (64×4096² was 2-4% slower with NC 4096).
+            // The wide tile where A is read in place: fewer rows of A to address, so no register spills;
+            // 64³ 11-12% faster, other small products 4-8% (docs/performance.md).
             new Profile("zen5-512", 8, 1024, 128, 2048, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
-                    true, true),
+                    true, true, true),
             // Zen 5 with AVX2: 6x2 spills there (56 of 122 GFLOP/s in isolation), 4x2 does not (110);
             // 4 rows × 1 vector is bound by FMA latency, and the edge kernel was no faster there.
             new Profile("zen5-256", 4, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME, false,
-                    false),
+                    false, false),
             // Zen 4: 512-bit FMAs in two halves, 32 KiB L1d; KC 512 measured faster than 256 at 1024³.
             new Profile("zen4-512", 8, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),
             new Profile("zen4-256", 6, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),

@@ -31,6 +31,17 @@ final class Blocking {
     /** Whether a last panel of B no wider than a vector runs {@link NarrowMicroKernel}. */
     static final boolean NARROW_EDGE = PROFILE.narrowEdge();
 
+    /**
+     * Whether A read in place (not transposed, see {@link #A_IN_PLACE_MAX_VOLUME}) runs
+     * {@link WideMicroKernel}'s WIDE_MR × WIDE_NR tile, on B packed in panels WIDE_NR wide.
+     */
+    static final boolean WIDE_TILE = PROFILE.wideTile();
+    static final int WIDE_MR = 4;
+    static final int WIDE_NR = 4 * LANES;
+
+    /** Floats of the buffer that holds one tile of either shape. */
+    static final int TILE_FLOATS = Math.max(MR * NR, WIDE_MR * WIDE_NR);
+
     /** Whether packed A is interleaved (see {@link Packing#packA}) and read by {@link InterleavedMicroKernel}. */
     static final boolean INTERLEAVED_A = PROFILE.interleavedA();
 

@@ -59,7 +59,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
         float[] data = new float[Workspace.B_START + k * paddedColumns];
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
-            Packing.packB(transB, b, bOffset, ldb, pc, 0, kc, n, data, Workspace.B_START + pc * paddedColumns, null, 0);
+            Packing.packB(transB, b, bOffset, ldb, pc, 0, kc, n, Blocking.NR, data, Workspace.B_START + pc * paddedColumns, null, 0);
         }
         float[] asStored = null;
         if (transB) {
@@ -114,6 +114,9 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             int kcMax = Blocking.kBlock(k);
             int mPadded = Blocking.roundUp(m, Blocking.MR);
             boolean aInPlace = !sharedA && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
+            // The wide tile reads rows of A in place, on B packed by this call in panels of its width.
+            boolean wide = Blocking.WIDE_TILE && aInPlace && !transA && packed == null && !sharedB;
+            int width = wide ? Blocking.WIDE_NR : Blocking.NR, tileRows = wide ? Blocking.WIDE_MR : Blocking.MR;
             // op(A)(i, p) = a[aOffset + i·aRow + p·aStep]
             int aRow = transA ? 1 : lda, aStep = transA ? lda : 1;
             if (sharedA) {
@@ -122,7 +125,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             }
             for (int jc = 0; jc < n; jc += Blocking.NC) {
                 int nc = Math.min(Blocking.NC, n - jc);
-                int panelsB = Math.ceilDiv(nc, Blocking.NR);
+                int panelsB = Math.ceilDiv(nc, width);
                 for (int pc = 0; pc < k; pc += kcMax) {
                     int kc = Math.min(kcMax, k - pc);
                     float[] packedB;
@@ -131,12 +134,12 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         packedB = packed.data();
                         bAt = packed.start() + pc * packed.paddedColumns() + (packedColumn + jc) * kc;
                     } else {
-                        packedB = sharedB ? team.panelsB : ws.packedB(panelsB * Blocking.NR * kcMax);
+                        packedB = sharedB ? team.panelsB : ws.packedB(panelsB * width * kcMax);
                         bAt = Workspace.B_START;
-                        int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * Blocking.NR;
-                        int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * Blocking.NR);
+                        int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * width;
+                        int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * width);
                         if (c0 < c1) {
-                            Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, bAt + c0 * kc,
+                            Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, width, packedB, bAt + c0 * kc,
                                     sums, sumsOffset + jc + c0);
                         }
                     }
@@ -149,14 +152,21 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         int cIdx = cOffset + ic * ldc + jc;
                         float[] blockBias = last ? bias : null;
                         boolean blockRelu = last && relu;
-                        // A small op(A) is read where it is, whole MR-row panels of it (transposed: a row of it is a column of a).
-                        int inPlace = aInPlace ? mc / Blocking.MR * Blocking.MR : 0;
+                        // A small op(A) is read where it is, whole tiles' rows of it (transposed: a row of it is a column of a).
+                        int inPlace = aInPlace ? mc / tileRows * tileRows : 0;
                         if (inPlace > 0) {
-                            MacroKernel.compute(inPlace, nc, kc, a, aOffset + ic * aRow + pc * aStep, aRow, aStep, false,
+                            MacroKernel.compute(inPlace, nc, kc, a, aOffset + ic * aRow + pc * aStep, aRow, aStep, false, wide,
                                     packedB, bAt, ws.tile(),
                                     alpha, betaNow, c, cIdx, ldc, blockBias, biasOffset + jc, blockRelu);
                         }
-                        if (inPlace < mc) {
+                        if (inPlace < mc && wide) {
+                            // The last rows, fewer than the wide tile's, copied into one zero-padded tile of rows.
+                            float[] rows = ws.packedA(Blocking.WIDE_MR * kc);
+                            Packing.packRows(a, aOffset + (ic + inPlace) * lda + pc, lda, mc - inPlace, Blocking.WIDE_MR, kc, rows, 0);
+                            MacroKernel.compute(mc - inPlace, nc, kc, rows, 0, kc, 1, false, true,
+                                    packedB, bAt, ws.tile(),
+                                    alpha, betaNow, c, cIdx + inPlace * ldc, ldc, blockBias, biasOffset + jc, blockRelu);
+                        } else if (inPlace < mc) {
                             float[] panels;
                             int at;
                             if (sharedA) {
@@ -167,7 +177,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                                 at = 0;
                                 Packing.packA(transA, a, aOffset, lda, ic + inPlace, pc, mc - inPlace, kc, panels, 0);
                             }
-                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, Packing.aRowGap(kc), Packing.aStepGap(), Blocking.INTERLEAVED_A,
+                            MacroKernel.compute(mc - inPlace, nc, kc, panels, at, Packing.aRowGap(kc), Packing.aStepGap(), Blocking.INTERLEAVED_A, false,
                                     packedB, bAt, ws.tile(),
                                     alpha, betaNow, c, cIdx + inPlace * ldc, ldc, blockBias, biasOffset + jc, blockRelu);
                         }

@@ -57,6 +57,6 @@ final class TileStore {
         for (int r = 0, at = cIdx; r < mr; r++, at += ldc) {
             sink += c[at] + c[at + second];
         }
-        tile[Blocking.MR * Blocking.NR] = sink;
+        tile[Blocking.TILE_FLOATS] = sink;
     }
 }

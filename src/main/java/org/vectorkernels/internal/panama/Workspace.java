@@ -29,7 +29,7 @@ final class Workspace {
 
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
-    private final float[] tile = new float[Blocking.MR * Blocking.NR + 1]; // + 1: see TileStore.touch
+    private final float[] tile = new float[Blocking.TILE_FLOATS + 1]; // + 1: see TileStore.touch
     private final float[] rowSums = new float[Blocking.ROW_CHUNK + Blocking.LANES];
 
     private Workspace() {}

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,7 @@ class ProfilesTest {
         assertEquals(128L * 128 * 128, Profiles.named("zen4-512").orElseThrow().splitMinVolume());
         assertEquals(Profile.DEFAULT_SPLIT_MIN_VOLUME, new Profile("x", 4, 256, 128, 4096, "test").splitMinVolume());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Profile("x", 4, 256, 128, 4096, "test", 0, false, false));
+                () -> new Profile("x", 4, 256, 128, 4096, "test", 0, false, false, false));
         assertTrue(e.getMessage().contains("splitMinVolume"), e.getMessage());
     }
 
@@ -101,13 +102,15 @@ class ProfilesTest {
     }
 
     @Test
-    void onlyTheProfileMeasuredWithItPacksAInterleaved() {
-        assertTrue(Profiles.named("zen5-512").orElseThrow().interleavedA());
-        for (String name : List.of("zen5-256", "zen4-512", "zen4-256", "zen2-256")) {
-            assertFalse(Profiles.named(name).orElseThrow().interleavedA(), name);
+    void onlyTheProfileMeasuredWithThemPacksAInterleavedAndRunsTheWideTile() {
+        for (Predicate<Profile> flag : List.<Predicate<Profile>>of(Profile::interleavedA, Profile::wideTile)) {
+            assertTrue(flag.test(Profiles.named("zen5-512").orElseThrow()));
+            for (String name : List.of("zen5-256", "zen4-512", "zen4-256", "zen2-256")) {
+                assertFalse(flag.test(Profiles.named(name).orElseThrow()), name);
+            }
+            assertFalse(flag.test(Profiles.analytical(512, Cpu.detect())));
+            assertTrue(flag.test(Profiles.named("zen5-512").orElseThrow().withSource("elsewhere")));
         }
-        assertFalse(Profiles.analytical(512, Cpu.detect()).interleavedA());
-        assertTrue(Profiles.named("zen5-512").orElseThrow().withSource("elsewhere").interleavedA());
     }
 
     @Test

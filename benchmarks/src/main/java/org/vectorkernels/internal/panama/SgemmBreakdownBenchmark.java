@@ -54,10 +54,10 @@ public class SgemmBreakdownBenchmark {
         kcMax = Blocking.kBlock(k);
         packedA = new float[Blocking.roundUp(Math.min(m, Blocking.MC), Blocking.MR) * kcMax];
         packedB = new float[Blocking.roundUp(Math.min(n, Blocking.NC), Blocking.NR) * kcMax];
-        tile = new float[Blocking.MR * Blocking.NR + 1];
+        tile = new float[Blocking.TILE_FLOATS + 1];
         // One block of each, packed once, for the kernels to run on.
         Packing.packA(false, a, 0, k, 0, 0, Math.min(m, Blocking.MC), Math.min(k, kcMax), packedA, 0);
-        Packing.packB(false, b, 0, n, 0, 0, Math.min(k, kcMax), Math.min(n, Blocking.NC), packedB, 0, null, 0);
+        Packing.packB(false, b, 0, n, 0, 0, Math.min(k, kcMax), Math.min(n, Blocking.NC), Blocking.NR, packedB, 0, null, 0);
     }
 
     @Benchmark
@@ -84,7 +84,7 @@ public class SgemmBreakdownBenchmark {
         for (int jc = 0; jc < n; jc += Blocking.NC) {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                Packing.packB(false, b, 0, n, pc, jc, kc, Math.min(Blocking.NC, n - jc), packedB, 0, null, 0);
+                Packing.packB(false, b, 0, n, pc, jc, kc, Math.min(Blocking.NC, n - jc), Blocking.NR, packedB, 0, null, 0);
             }
         }
         return packedB;
@@ -98,7 +98,7 @@ public class SgemmBreakdownBenchmark {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 for (int ic = 0; ic < m; ic += Blocking.MC) {
-                    MacroKernel.compute(Math.min(Blocking.MC, m - ic), nc, kc, packedA, 0, Packing.aRowGap(kc), Packing.aStepGap(), Blocking.INTERLEAVED_A,
+                    MacroKernel.compute(Math.min(Blocking.MC, m - ic), nc, kc, packedA, 0, Packing.aRowGap(kc), Packing.aStepGap(), Blocking.INTERLEAVED_A, false,
                             packedB, 0, tile,
                             1f, pc == 0 ? 0f : 1f, c, ic * n + jc, n, null, 0, false);
                 }
