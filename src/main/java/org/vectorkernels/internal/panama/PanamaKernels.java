@@ -106,6 +106,14 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         float beta, float[] c, int cOffset, int ldc,
                         float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset,
                         PackingTeam team, int member, PackedOperand packed, int packedColumn) {
+        int wideColumns = wideColumns(transA, m, n, k, team, packed);
+        if (wideColumns > 0 && wideColumns < n) {
+            // The columns past the last whole wide panel run the MR-row tile, whose panels waste fewer of them.
+            int head = wideColumns;
+            blocked(transA, transB, m, n - head, k, alpha, a, aOffset, lda, b, bOffset + (transB ? head * ldb : head), ldb,
+                    beta, c, cOffset + head, ldc, bias, biasOffset + head, relu, sums, sumsOffset + head, team, member, null, 0);
+            n = head;
+        }
         Workspace ws = Workspace.take();
         try {
             boolean sharedA = team != null && team.panelsA != null, sharedB = team != null && team.panelsB != null;
@@ -114,8 +122,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             int kcMax = Blocking.kBlock(k);
             int mPadded = Blocking.roundUp(m, Blocking.MR);
             boolean aInPlace = !sharedA && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
-            // The wide tile reads rows of A in place, on B packed by this call in panels of its width.
-            boolean wide = Blocking.WIDE_TILE && aInPlace && !transA && packed == null && !sharedB;
+            boolean wide = wideColumns > 0;
             int width = wide ? Blocking.WIDE_NR : Blocking.NR, tileRows = wide ? Blocking.WIDE_MR : Blocking.MR;
             // op(A)(i, p) = a[aOffset + i·aRow + p·aStep]
             int aRow = transA ? 1 : lda, aStep = transA ? lda : 1;
@@ -188,6 +195,17 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
         } finally {
             Workspace.give(ws);
         }
+    }
+
+    /**
+     * The columns that {@link WideMicroKernel} takes, whole panels of its width, or 0 where it does not
+     * serve: it reads rows of A in place (not transposed, small products), on B packed by this call.
+     */
+    private static int wideColumns(boolean transA, int m, int n, int k, PackingTeam team, PackedOperand packed) {
+        boolean shares = team != null && (team.panelsA != null || team.panelsB != null);
+        boolean wide = Blocking.WIDE_TILE && !transA && !shares && packed == null
+                && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
+        return wide ? n / Blocking.WIDE_NR * Blocking.WIDE_NR : 0;
     }
 
     /**
