@@ -33,11 +33,11 @@ final class Blocking {
 
     /**
      * Whether A read in place (not transposed, see {@link #A_IN_PLACE_MAX_VOLUME}) runs
-     * {@link WideMicroKernel}'s WIDE_MR × WIDE_NR tile, on B packed in panels WIDE_NR wide.
+     * {@link WideMicroKernel}'s WIDE_MR × WIDE_NR tile, on two adjacent panels of B at a time.
      */
     static final boolean WIDE_TILE = PROFILE.wideTile();
     static final int WIDE_MR = 4;
-    static final int WIDE_NR = 4 * LANES;
+    static final int WIDE_NR = 2 * NR;
 
     /** Floats of the buffer that holds one tile of either shape. */
     static final int TILE_FLOATS = Math.max(MR * NR, WIDE_MR * WIDE_NR);

@@ -4,7 +4,7 @@ package org.vectorkernels.internal.panama;
  * BLIS loops 2 and 1: walks the micro-tiles of one mc×kc block of A against one packed kc×nc
  * block of B with the micro-kernel for A's layout ({@link MicroKernel} for rows,
  * {@link SteppedMicroKernel} for A read in place transposed, {@link InterleavedMicroKernel}, or
- * {@link WideMicroKernel}'s wider tile for rows on B packed in wide panels),
+ * {@link WideMicroKernel}'s wider tile for rows, on two panels of B at a time),
  * and hands each finished tile to {@link TileStore}; a last panel of B no wider than a vector
  * goes to {@link NarrowMicroKernel} where the profile says so. Each B micro-panel is reused by
  * every A micro-panel of the block before the next is touched.
@@ -18,8 +18,8 @@ final class MacroKernel {
      * block starts at {@code a[aIdx + i·lda]}, its k steps {@code aStep} apart: packed in rows (lda =
      * kc, aStep = 1, whole zero-padded panels), A itself (whole panels only; transposed: lda = 1,
      * aStep = its leading dimension), or, with {@code interleavedA}, packed interleaved (lda = 1, aStep
-     * = MR, panels kc·MR apart). Packed B's panels start at {@code packedB[bIdx]}, WIDE_NR wide
-     * with {@code wide} (then A is in rows, aStep = 1), else NR.
+     * = MR, panels kc·MR apart). Packed B's panels start at {@code packedB[bIdx]}; with {@code wide}
+     * (A in rows, aStep = 1, nc a multiple of WIDE_NR) the tiles are WIDE_MR × WIDE_NR.
      */
     static void compute(int mc, int nc, int kc, float[] a, int aIdx, int lda, int aStep, boolean interleavedA, boolean wide,
                         float[] packedB, int bIdx, float[] tile,

@@ -17,6 +17,12 @@ import jdk.incubator.vector.VectorMask;
 final class Packing {
     private Packing() {}
 
+    /** Whole panels of B packed together, k step by k step: 1 KiB of each source row at 512 bits. */
+    private static final int GROUP = 8;
+
+    /** The most floats that the kc rows of B to pack may span for packing panel by panel: 64 KiB. */
+    private static final long PANEL_BY_PANEL_SPAN = 16 * 1024;
+
     /**
      * Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) from {@code dst[dstIdx]} on, zero rows up
      * to a whole MR-row panel, in the profile's layout: interleaved (row s, step p of each panel at
@@ -104,30 +110,47 @@ final class Packing {
     }
 
     /**
-     * Packs rows [p0, p0+kc) × columns [j0, j0+nc) of op(B) into panels {@code width} columns wide
-     * (NR, or WIDE_NR for {@link WideMicroKernel}) from {@code dst[dstIdx]} on; when {@code sums} is
-     * not null, also adds each column's kc values to {@code sums[sumsIdx..]}, in order.
+     * Packs rows [p0, p0+kc) × columns [j0, j0+nc) of op(B) into NR-column panels from
+     * {@code dst[dstIdx]} on; when {@code sums} is not null, also adds each column's kc values to
+     * {@code sums[sumsIdx..]}, in order.
      */
     static void packB(boolean transB, float[] b, int bOffset, int ldb, int p0, int j0,
-                      int kc, int nc, int width, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
+                      int kc, int nc, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
         int lineStride = transB ? ldb : 1, stepStride = transB ? 1 : ldb;
         int origin = bOffset + j0 * lineStride + p0 * stepStride;
-        panels(b, origin, lineStride, stepStride, nc, kc, width, dst, dstIdx, sums, sumsIdx);
+        panels(b, origin, lineStride, stepStride, nc, kc, dst, dstIdx, sums, sumsIdx);
     }
 
     /**
      * Panels of {@code width} contiguous lines from {@code src[origin]} on, up to column {@code whole},
-     * one after the other, by unmasked vectors, in one loop along k each: at 64³ a fifth faster than
-     * eight panels side by side, k step by k step (Zen 5).
+     * by unmasked vectors. Where the kc rows span at most {@link #PANEL_BY_PANEL_SPAN} floats, panel
+     * after panel, one loop along k each (64³: a fifth faster, Zen 5); otherwise GROUP panels side by
+     * side, k step by k step, so that each step reads GROUP·width contiguous floats of a row, where
+     * panel by panel would read width floats of kc rows far apart (64×4096×4096: 17% slower so).
      */
-    private static void wholePanels(float[] src, int origin, int stepStride, int whole, int kc, int width, float[] dst, int dstIdx) {
-        final int lanes = Blocking.LANES;
-        for (int s0 = 0; s0 < whole; s0 += width) {
-            int first = origin + s0, panel = dstIdx + s0 * kc;
+    private static void wholePanels(float[] src, int origin, int stepStride, int whole, int kc, float[] dst, int dstIdx) {
+        final int lanes = Blocking.LANES, width = Blocking.NR;
+        if ((long) kc * stepStride <= PANEL_BY_PANEL_SPAN) {
+            for (int s0 = 0; s0 < whole; s0 += width) {
+                int first = origin + s0, panel = dstIdx + s0 * kc;
+                for (int p = 0; p < kc; p++) {
+                    int row = first + p * stepStride, to = panel + p * width;
+                    for (int v = 0; v < width; v += lanes) {
+                        FloatVector.fromArray(Blocking.F, src, row + v).intoArray(dst, to + v);
+                    }
+                }
+            }
+            return;
+        }
+        for (int g0 = 0; g0 < whole; g0 += GROUP * width) {
+            int gEnd = Math.min(whole, g0 + GROUP * width);
             for (int p = 0; p < kc; p++) {
-                int row = first + p * stepStride, to = panel + p * width;
-                for (int v = 0; v < width; v += lanes) {
-                    FloatVector.fromArray(Blocking.F, src, row + v).intoArray(dst, to + v);
+                int row = origin + p * stepStride;
+                for (int s = g0; s < gEnd; s += width) {
+                    int to = dstIdx + s * kc + p * width;
+                    for (int v = 0; v < width; v += lanes) {
+                        FloatVector.fromArray(Blocking.F, src, row + s + v).intoArray(dst, to + v);
+                    }
                 }
             }
         }
@@ -135,15 +158,10 @@ final class Packing {
 
     /** Lines' sums go to {@code sums[sumsIdx + s]} (null for none); only vector-wide or strided panels take them. */
     private static void panels(float[] src, int origin, int lineStride, int stepStride,
-                               int extent, int kc, int width, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
-        final int lanes = Blocking.LANES; // only B is packed in panels of lines
+                               int extent, int kc, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
+        final int lanes = Blocking.LANES, width = Blocking.NR; // only B is packed in panels of lines
         int whole = lineStride == 1 && sums == null ? extent / width * width : 0;
-        // Each call site passes its width as a constant, which C2 folds into the inlined copy.
-        if (width == Blocking.NR) {
-            wholePanels(src, origin, stepStride, whole, kc, Blocking.NR, dst, dstIdx);
-        } else {
-            wholePanels(src, origin, stepStride, whole, kc, Blocking.WIDE_NR, dst, dstIdx);
-        }
+        wholePanels(src, origin, stepStride, whole, kc, dst, dstIdx);
         for (int s0 = whole; s0 < extent; s0 += width) {
             int lines = Math.min(width, extent - s0);
             int panel = dstIdx + s0 * kc;

@@ -59,7 +59,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
         float[] data = new float[Workspace.B_START + k * paddedColumns];
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
-            Packing.packB(transB, b, bOffset, ldb, pc, 0, kc, n, Blocking.NR, data, Workspace.B_START + pc * paddedColumns, null, 0);
+            Packing.packB(transB, b, bOffset, ldb, pc, 0, kc, n, data, Workspace.B_START + pc * paddedColumns, null, 0);
         }
         float[] asStored = null;
         if (transB) {
@@ -123,7 +123,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             int mPadded = Blocking.roundUp(m, Blocking.MR);
             boolean aInPlace = !sharedA && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
             boolean wide = wideColumns > 0;
-            int width = wide ? Blocking.WIDE_NR : Blocking.NR, tileRows = wide ? Blocking.WIDE_MR : Blocking.MR;
+            int tileRows = wide ? Blocking.WIDE_MR : Blocking.MR;
             // op(A)(i, p) = a[aOffset + i·aRow + p·aStep]
             int aRow = transA ? 1 : lda, aStep = transA ? lda : 1;
             if (sharedA) {
@@ -132,7 +132,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             }
             for (int jc = 0; jc < n; jc += Blocking.NC) {
                 int nc = Math.min(Blocking.NC, n - jc);
-                int panelsB = Math.ceilDiv(nc, width);
+                int panelsB = Math.ceilDiv(nc, Blocking.NR);
                 for (int pc = 0; pc < k; pc += kcMax) {
                     int kc = Math.min(kcMax, k - pc);
                     float[] packedB;
@@ -141,12 +141,12 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                         packedB = packed.data();
                         bAt = packed.start() + pc * packed.paddedColumns() + (packedColumn + jc) * kc;
                     } else {
-                        packedB = sharedB ? team.panelsB : ws.packedB(panelsB * width * kcMax);
+                        packedB = sharedB ? team.panelsB : ws.packedB(panelsB * Blocking.NR * kcMax);
                         bAt = Workspace.B_START;
-                        int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * width;
-                        int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * width);
+                        int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * Blocking.NR;
+                        int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * Blocking.NR);
                         if (c0 < c1) {
-                            Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, width, packedB, bAt + c0 * kc,
+                            Packing.packB(transB, b, bOffset, ldb, pc, jc + c0, kc, c1 - c0, packedB, bAt + c0 * kc,
                                     sums, sumsOffset + jc + c0);
                         }
                     }
@@ -198,12 +198,12 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
     }
 
     /**
-     * The columns that {@link WideMicroKernel} takes, whole panels of its width, or 0 where it does not
+     * The columns that {@link WideMicroKernel} takes, whole pairs of B's panels, or 0 where it does not
      * serve: it reads rows of A in place (not transposed, small products), on B packed by this call.
      */
     private static int wideColumns(boolean transA, int m, int n, int k, PackingTeam team, PackedOperand packed) {
         boolean shares = team != null && (team.panelsA != null || team.panelsB != null);
-        boolean wide = Blocking.WIDE_TILE && !transA && !shares && packed == null
+        boolean wide = Blocking.WIDE_TILE && !transA && !shares && packed == null && Blocking.NC % Blocking.WIDE_NR == 0
                 && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
         return wide ? n / Blocking.WIDE_NR * Blocking.WIDE_NR : 0;
     }

@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The micro-kernel for A read in place: a {@link Blocking#WIDE_MR} × 4-vector tile of C in
- * registers, on B packed in panels four vectors wide. Its four rows of A take three row offsets
+ * registers, on two adjacent packed panels of B. Its four rows of A take three row offsets
  * where {@link MicroKernel}'s eight take seven, which on Zen 5 spilled C2's general registers
  * inside the loop; and each broadcast feeds four FMAs, not two. Same order of additions as MicroKernel.
  */
@@ -13,8 +13,9 @@ final class WideMicroKernel {
 
     /**
      * Multiplies four rows of A from {@code aIdx} on (row s, step p at {@code aIdx + s·lda + p}) by
-     * the packed panel of B at {@code bIdx} (step p at {@code bIdx + p·WIDE_NR}) over kc steps, and
-     * stores the product over the tile whose row r starts at {@code out[outIdx + r·ldo]}.
+     * the packed panels of B at {@code bIdx} and after it (step p at {@code bIdx + p·NR} and NR·kc
+     * further) over kc steps, and stores the product over the tile whose row r starts at
+     * {@code out[outIdx + r·ldo]}.
      */
     static void compute(int kc, float[] a, int aIdx, int lda, float[] b, int bIdx, float[] out, int outIdx, int ldo) {
         final int lanes = Blocking.LANES;
@@ -23,14 +24,14 @@ final class WideMicroKernel {
         FloatVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
         FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero;
         FloatVector c30 = zero, c31 = zero, c32 = zero, c33 = zero;
-        final int a1 = lda, a2 = 2 * lda, a3 = 3 * lda;
+        final int a1 = lda, a2 = 2 * lda, a3 = 3 * lda, nextPanel = kc * Blocking.NR;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p alone, so that C2 can hoist the bounds checks out of the loop.
-            int ap = aIdx + p, bp = bIdx + p * Blocking.WIDE_NR;
+            int ap = aIdx + p, bp = bIdx + p * Blocking.NR, bq = bp + nextPanel;
             FloatVector b0 = FloatVector.fromArray(Blocking.F, b, bp);
             FloatVector b1 = FloatVector.fromArray(Blocking.F, b, bp + lanes);
-            FloatVector b2 = FloatVector.fromArray(Blocking.F, b, bp + 2 * lanes);
-            FloatVector b3 = FloatVector.fromArray(Blocking.F, b, bp + 3 * lanes);
+            FloatVector b2 = FloatVector.fromArray(Blocking.F, b, bq);
+            FloatVector b3 = FloatVector.fromArray(Blocking.F, b, bq + lanes);
             FloatVector x = FloatVector.broadcast(Blocking.F, a[ap]);
             c00 = b0.fma(x, c00);
             c01 = b1.fma(x, c01);

@@ -57,7 +57,7 @@ public class SgemmBreakdownBenchmark {
         tile = new float[Blocking.TILE_FLOATS + 1];
         // One block of each, packed once, for the kernels to run on.
         Packing.packA(false, a, 0, k, 0, 0, Math.min(m, Blocking.MC), Math.min(k, kcMax), packedA, 0);
-        Packing.packB(false, b, 0, n, 0, 0, Math.min(k, kcMax), Math.min(n, Blocking.NC), Blocking.NR, packedB, 0, null, 0);
+        Packing.packB(false, b, 0, n, 0, 0, Math.min(k, kcMax), Math.min(n, Blocking.NC), packedB, 0, null, 0);
     }
 
     @Benchmark
@@ -84,7 +84,7 @@ public class SgemmBreakdownBenchmark {
         for (int jc = 0; jc < n; jc += Blocking.NC) {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                Packing.packB(false, b, 0, n, pc, jc, kc, Math.min(Blocking.NC, n - jc), Blocking.NR, packedB, 0, null, 0);
+                Packing.packB(false, b, 0, n, pc, jc, kc, Math.min(Blocking.NC, n - jc), packedB, 0, null, 0);
             }
         }
         return packedB;
