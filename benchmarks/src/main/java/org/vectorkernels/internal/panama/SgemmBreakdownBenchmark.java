@@ -22,7 +22,9 @@ import org.vectorkernels.bench.Matrices;
  * spends its time: each method runs one part of the blocked path with the loop counts the
  * whole call uses, on the same operands. The micro-kernel alone, the macro-kernel (micro-kernel
  * plus the store of each tile to C), the packing of A and of B; the whole call less those three
- * is everything else (loops, set-up, workspace). It sits in the library's package, on the class
+ * is everything else (loops, set-up, workspace). Products up to 256³ read A in place instead of
+ * packing it: {@code microKernelOnAInPlace} is their micro-kernel (one k block).
+ * It sits in the library's package, on the class
  * path, to call the package's own pieces; the profile in use is the one this CPU gets.
  *
  * <p>{@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar
@@ -125,6 +127,26 @@ public class SgemmBreakdownBenchmark {
                             }
                         }
                     }
+                }
+            }
+        }
+        return tile;
+    }
+
+    /**
+     * The micro-kernel that reads A in place (the call's path up to 256³, A not transposed): the
+     * wide tile where the profile has it, else the MR-row one; whole tiles only, as in the call.
+     */
+    @Benchmark
+    public float[] microKernelOnAInPlace() {
+        int kc = Math.min(k, kcMax), nc = Math.min(n, Blocking.NC);
+        int rows = Blocking.WIDE_TILE ? Blocking.WIDE_MR : Blocking.MR, cols = Blocking.WIDE_TILE ? Blocking.WIDE_NR : Blocking.NR;
+        for (int jr = 0; jr + cols <= nc; jr += cols) {
+            for (int ir = 0; ir + rows <= m; ir += rows) {
+                if (Blocking.WIDE_TILE) {
+                    WideMicroKernel.compute(kc, a, ir * k, k, packedB, jr * kc, tile, 0, cols);
+                } else {
+                    MicroKernel.compute(kc, a, ir * k, k, packedB, jr * kc, tile, 0, cols);
                 }
             }
         }
