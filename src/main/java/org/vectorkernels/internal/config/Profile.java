@@ -8,8 +8,8 @@ import java.util.Locale;
  * split over threads, whether a last panel of B no wider than a vector runs the one-vector
  * micro-kernel ({@code narrowEdge}), whether packed A is laid out as MR-row panels, each k
  * step's MR values side by side ({@code interleavedA}), rather than as rows of kc values, and
- * whether A read in place (small products) runs a 4-row × 4-vector tile on B packed four vectors
- * wide ({@code wideTile}) instead of the MR-row one. {@code source} says how it was chosen.
+ * whether A read in place (small products) runs a 4-row × 4-vector tile on two adjacent panels
+ * of B at a time ({@code wideTile}) instead of the MR-row one. {@code source} says how it was chosen.
  */
 public record Profile(String name, int mr, int kc, int mc, int nc, String source, long splitMinVolume,
                       boolean narrowEdge, boolean interleavedA, boolean wideTile) {

@@ -121,7 +121,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
             int partsB = sharedB ? team.members : 1, partB = sharedB ? member : 0;
             int kcMax = Blocking.kBlock(k);
             int mPadded = Blocking.roundUp(m, Blocking.MR);
-            boolean aInPlace = !sharedA && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
+            boolean aInPlace = readsAInPlace(m, n, k, sharedA);
             boolean wide = wideColumns > 0;
             int tileRows = wide ? Blocking.WIDE_MR : Blocking.MR;
             // op(A)(i, p) = a[aOffset + i·aRow + p·aStep]
@@ -202,10 +202,15 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
      * serve: it reads rows of A in place (not transposed, small products), on B packed by this call.
      */
     private static int wideColumns(boolean transA, int m, int n, int k, PackingTeam team, PackedOperand packed) {
-        boolean shares = team != null && (team.panelsA != null || team.panelsB != null);
-        boolean wide = Blocking.WIDE_TILE && !transA && !shares && packed == null && Blocking.NC % Blocking.WIDE_NR == 0
-                && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
+        boolean sharedA = team != null && team.panelsA != null, sharedB = team != null && team.panelsB != null;
+        boolean wide = Blocking.WIDE_TILE && !transA && !sharedB && packed == null && Blocking.NC % Blocking.WIDE_NR == 0
+                && readsAInPlace(m, n, k, sharedA);
         return wide ? n / Blocking.WIDE_NR * Blocking.WIDE_NR : 0;
+    }
+
+    /** Whether the blocked path reads op(A) where it is instead of packing it: small products whose A no team shares. */
+    private static boolean readsAInPlace(int m, int n, int k, boolean sharedA) {
+        return !sharedA && (long) m * n * k <= Blocking.A_IN_PLACE_MAX_VOLUME;
     }
 
     /**
