@@ -94,8 +94,9 @@ public final class Gemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                              float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+        java.util.Objects.requireNonNull(epilogue, "epilogue");
         SgemmContract.apply(KERNELS, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
-                beta, c, cOffset, ldc, epilogue, null, 0, false);
+                beta, c, cOffset, ldc, epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), null, 0, false);
     }
 
     /**
@@ -134,7 +135,7 @@ public final class Gemm {
                                            float[] sums, int sumsOffset, boolean accumulate) {
         java.util.Objects.requireNonNull(sums, "sums");
         SgemmContract.apply(KERNELS, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
-                beta, c, cOffset, ldc, Epilogue.NONE, sums, sumsOffset, accumulate);
+                beta, c, cOffset, ldc, null, 0, false, sums, sumsOffset, accumulate);
     }
 
     /**
@@ -182,7 +183,9 @@ public final class Gemm {
     public static void sgemm(boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedMatrix b,
                              float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
         java.util.Objects.requireNonNull(b, "b");
-        SgemmContract.apply(KERNELS, transA, m, alpha, a, aOffset, lda, b.operand(), beta, c, cOffset, ldc, epilogue);
+        java.util.Objects.requireNonNull(epilogue, "epilogue");
+        SgemmContract.apply(KERNELS, transA, m, alpha, a, aOffset, lda, b.operand(), beta, c, cOffset, ldc,
+                epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vectorkernels;
 
+import org.vectorkernels.internal.threads.Threads;
 import org.vectorkernels.internal.threads.WorkerPool;
 
 /**
@@ -23,9 +24,7 @@ import org.vectorkernels.internal.threads.WorkerPool;
  */
 public final class Parallelism {
     /** The system property read at startup. */
-    public static final String THREADS_PROPERTY = "vectorkernels.threads";
-
-    private static volatile int threads = initial();
+    public static final String THREADS_PROPERTY = Threads.PROPERTY;
 
     private Parallelism() {}
 
@@ -35,7 +34,7 @@ public final class Parallelism {
      * @return at least 1
      */
     public static int threads() {
-        return threads;
+        return Threads.count();
     }
 
     /**
@@ -45,11 +44,7 @@ public final class Parallelism {
      * @throws IllegalArgumentException if {@code count} is less than 1
      */
     public static void setThreads(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1, not " + count);
-        }
-        threads = count;
-        WorkerPool.retireBeyond(count - 1); // surplus workers exit once idle
+        Threads.set(count); // surplus workers exit once idle
     }
 
     /**
@@ -60,21 +55,5 @@ public final class Parallelism {
      */
     public static void shutdown() {
         WorkerPool.shutdown();
-    }
-
-    private static int initial() {
-        String v = System.getProperty(THREADS_PROPERTY);
-        if (v == null) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + v + ": must be a whole number >= 1");
     }
 }

@@ -148,6 +148,31 @@ public final class GemmCase {
         return c;
     }
 
+    /** B as stored, and how: for packing it outside a run. */
+    public float[] b() {
+        return b;
+    }
+
+    public boolean transB() {
+        return transB;
+    }
+
+    public int bOffset() {
+        return bOffset;
+    }
+
+    public int ldb() {
+        return ldb;
+    }
+
+    public int n() {
+        return n;
+    }
+
+    public int k() {
+        return k;
+    }
+
     /** Puts C back as it was before the run. */
     public void resetC() {
         System.arraycopy(cBefore, 0, c, 0, c.length);

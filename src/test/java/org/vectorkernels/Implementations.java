@@ -22,7 +22,7 @@ public final class Implementations {
         ScalarKernels scalar = new ScalarKernels("test");
         all.put("ScalarKernels", (ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc) ->
                 SgemmContract.apply(scalar, ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc,
-                        Epilogue.NONE, null, 0, false));
+                        null, 0, false, null, 0, false));
         all.put("NaiveGemm", NaiveGemm::sgemm);
         return all;
     }

@@ -80,9 +80,9 @@ class PackedSgemmTest {
             PackedOperand packed = SgemmContract.pack(scalar, base.transB, base.k, base.n, base.b, base.bOffset, base.ldb);
             GemmCase unpacked = base.copy(), viaPacked = base.copy();
             unpacked.run((ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc) ->
-                    SgemmContract.apply(scalar, ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc, Epilogue.NONE, null, 0, false));
+                    SgemmContract.apply(scalar, ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc, null, 0, false, null, 0, false));
             viaPacked.run((ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc) ->
-                    SgemmContract.apply(scalar, ta, m, al, a, ao, lda, packed, be, c, co, ldc, Epilogue.NONE));
+                    SgemmContract.apply(scalar, ta, m, al, a, ao, lda, packed, be, c, co, ldc, null, 0, false));
             assertArrayEquals(bits(unpacked.c()), bits(viaPacked.c()), base.toString());
             viaPacked.check();
         }
@@ -137,7 +137,7 @@ class PackedSgemmTest {
         Kernels other = new ScalarKernels("another");
         PackedOperand foreign = SgemmContract.pack(other, false, k, n, b, 0, n);
         expect(IllegalArgumentException.class, "packed by other kernels", () -> SgemmContract.apply(
-                new ScalarKernels("these"), false, m, 1f, a, 0, k, foreign, 0f, c, 0, n, Epilogue.NONE));
+                new ScalarKernels("these"), false, m, 1f, a, 0, k, foreign, 0f, c, 0, n, null, 0, false));
         assertArrayEquals(bits(cBefore), bits(c), "C was written by a call that was rejected");
     }
 

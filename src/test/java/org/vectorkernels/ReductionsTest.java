@@ -74,7 +74,7 @@ class ReductionsTest {
         ScalarKernels scalar = new ScalarKernels("test");
         checkFusedSums((ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc, sums, so, acc) ->
                 SgemmContract.apply(scalar, ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc,
-                        Epilogue.NONE, sums, so, acc));
+                        null, 0, false, sums, so, acc));
     }
 
     interface FusedSums {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Memory follows the calls running, not the threads that ever called: 2,000 virtual threads that
  * each make a call whose packed B takes 1 MiB and then wait (a request awaiting I/O) keep next to
  * nothing; a platform thread's calls allocate nothing once warm. The small-heap configuration
- * (pom.xml) runs it at 512³ under -Xmx512m, where thread-local buffers ran out of memory.
+ * (pom.xml) runs it at 512³ under -Xmx1g, where thread-local buffers would need 3 GiB.
  */
 class RetainedMemoryTest {
     private static final int K = 512, N = 512; // packed B: N·K floats = 1 MiB per call, as at 512³

@@ -19,7 +19,8 @@ class SgemmEpilogueTest {
     void scalarFusedEqualsUnfused() {
         ScalarKernels scalar = new ScalarKernels("test");
         EpilogueChecks.fusedEqualsUnfused((ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc, e) ->
-                SgemmContract.apply(scalar, ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc, e, null, 0, false),
+                SgemmContract.apply(scalar, ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc,
+                        e.bias(), e.biasOffset(), e.hasRelu(), null, 0, false),
                 300);
     }
 

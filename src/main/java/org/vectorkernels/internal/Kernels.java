@@ -1,25 +1,25 @@
 package org.vectorkernels.internal;
 
-import org.vectorkernels.Epilogue;
-
 /**
  * One implementation of every kernel (scalar or Vector API), picked once per JVM by
  * {@link VectorizationProvider}. Callers have validated every argument.
  */
 public interface Kernels {
     /**
-     * {@code C := act(alpha·op(A)·op(B) + beta·C + 1·biasᵀ)} as {@code Gemm.sgemm} with an epilogue,
+     * {@code C := act(alpha·op(A)·op(B) + beta·C + 1·biasᵀ)} as {@code Gemm.sgemm} with an epilogue
+     * (bias from {@code bias[biasOffset]} on, null for none; act is ReLU when {@code relu}),
      * for m, n, k &gt; 0 and alpha != 0. When {@code sums} is not null, also adds the column sums of
      * op(B), {@code Σ_p op(B)(p, j)}, to {@code sums[sumsOffset + j]}, in order of p, from the
      * same pass over B.
      */
     void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
-               float beta, float[] c, int cOffset, int ldc, Epilogue epilogue, float[] sums, int sumsOffset);
+               float beta, float[] c, int cOffset, int ldc, float[] bias, int biasOffset, boolean relu,
+               float[] sums, int sumsOffset);
 
     /**
      * op(B) (k×n; stored n×k when {@code transB}) copied into this implementation's layout, for
-     * {@link #sgemm(boolean, int, float, float[], int, int, PackedOperand, float, float[], int, int, Epilogue)}.
+     * {@link #sgemm(boolean, int, float, float[], int, int, PackedOperand, float, float[], int, int, float[], int, boolean)}.
      * Arguments are valid; the copy fits an array.
      */
     PackedOperand packB(boolean transB, int k, int n, float[] b, int bOffset, int ldb);
@@ -29,7 +29,7 @@ public interface Kernels {
      * alpha != 0: bitwise the result of the unpacked call on the B it was packed from.
      */
     void sgemm(boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedOperand b,
-               float beta, float[] c, int cOffset, int ldc, Epilogue epilogue);
+               float beta, float[] c, int cOffset, int ldc, float[] bias, int biasOffset, boolean relu);
 
     /** {@code out[outOffset + j] += Σ_i x[xOffset + i*ldx + j]}, rows added in order, for m, n &gt; 0. */
     void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset);

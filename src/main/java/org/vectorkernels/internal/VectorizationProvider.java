@@ -29,7 +29,7 @@ public final class VectorizationProvider {
     }
 
     private static Kernels lookup() {
-        String reason = whyNotVector();
+        String reason = whyNot();
         if (reason == null) {
             try {
                 Kernels panama = (Kernels) Class.forName(PANAMA_CLASS)
@@ -45,7 +45,7 @@ public final class VectorizationProvider {
     }
 
     /** Why the Panama kernels cannot run here, or null when they can. */
-    static String whyNotVector() {
+    public static String whyNot() {
         if (Boolean.getBoolean(SCALAR_PROPERTY)) {
             return "forced by -D" + SCALAR_PROPERTY + "=true";
         }

@@ -21,9 +21,17 @@ public record Cpu(String vendor, int family, int model, Set<String> flags, Cache
 
     public static final Cpu UNKNOWN = new Cpu("", -1, -1, Set.of(), CacheLevel.UNKNOWN, CacheLevel.UNKNOWN, CacheLevel.UNKNOWN);
 
-    /** One data or unified cache level; 0 bytes when unknown. */
-    public record CacheLevel(long bytes, int ways, int lineBytes) {
-        public static final CacheLevel UNKNOWN = new CacheLevel(0, 0, 0);
+    /** One data or unified cache level; 0 bytes when unknown. {@code sharedBy}: the CPUs that sysfs says share it (at least 1). */
+    public record CacheLevel(long bytes, int ways, int lineBytes, int sharedBy) {
+        public static final CacheLevel UNKNOWN = new CacheLevel(0, 0, 0, 1);
+
+        public CacheLevel(long bytes, int ways, int lineBytes) {
+            this(bytes, ways, lineBytes, 1);
+        }
+
+        public CacheLevel {
+            sharedBy = Math.max(1, sharedBy);
+        }
 
         public boolean known() {
             return bytes > 0 && ways > 0 && lineBytes > 0;
@@ -74,7 +82,7 @@ public record Cpu(String vendor, int family, int model, Set<String> flags, Cache
             }
             if (level == parseInt(read(dir.resolve("level"))) && type.equals(read(dir.resolve("type")))) {
                 return new CacheLevel(parseSize(read(dir.resolve("size"))), parseInt(read(dir.resolve("ways_of_associativity"))),
-                        parseInt(read(dir.resolve("coherency_line_size"))));
+                        parseInt(read(dir.resolve("coherency_line_size"))), countCpus(read(dir.resolve("shared_cpu_list"))));
             }
         }
         return CacheLevel.UNKNOWN;
@@ -102,6 +110,28 @@ public record Cpu(String vendor, int family, int model, Set<String> flags, Cache
         };
         long n = parseInt(unit == 1 ? s : s.substring(0, s.length() - 1));
         return n < 0 ? 0 : n * unit;
+    }
+
+    /** The CPUs in a sysfs list such as "0-3,8-11"; 1 when it is not one. */
+    static int countCpus(String list) {
+        int count = 0;
+        for (String range : list.split(",")) {
+            String[] ends = range.trim().split("-");
+            int lo = parseInt(ends[0]), hi = ends.length == 2 ? parseInt(ends[1]) : lo;
+            if (lo < 0 || hi < lo || ends.length > 2) {
+                return 1;
+            }
+            count += hi - lo + 1;
+        }
+        return Math.max(1, count);
+    }
+
+    /**
+     * A short, stable digest of the flags, for naming what was measured on exactly this CPU
+     * (a VM may hide some flags of the same family and model): 8 hex digits of the sorted flags' hash.
+     */
+    public String flagsHash() {
+        return String.format(Locale.ROOT, "%08x", String.join(" ", new java.util.TreeSet<>(flags)).hashCode());
     }
 
     private static int parseInt(String s) {

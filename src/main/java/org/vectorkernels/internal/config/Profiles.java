@@ -2,12 +2,16 @@ package org.vectorkernels.internal.config;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The profiles that ship, each measured on its CPU (see docs/performance.md), and the choice of
- * one for the CPU at hand: {@code -Dvectorkernels.profile=NAME} when given, else the shipped
- * profile for this CPU and vector width, else one derived from the vector width and, where
- * sysfs tells them, the cache sizes ({@link #analytical}).
+ * one for the CPU at hand: {@code -Dvectorkernels.profile=NAME} when given, else a profile tuned
+ * on this machine ({@link TunedProfiles}), else the shipped profile for this CPU and vector width,
+ * else one derived from the vector width and the caches ({@link #derived}). The choice never
+ * fails: a name, file or override that does not serve is reported through {@code warn} and the
+ * next in that order is taken.
  */
 public final class Profiles {
     public static final String PROPERTY = "vectorkernels.profile";
@@ -30,38 +34,70 @@ public final class Profiles {
             // keeps a packed block of B at 8 MiB (64×4096² was 2-4% slower with NC 4096).
             // The wide tile where A is read in place: fewer rows of A to address, so no register spills;
             // 64³ 11-12% faster, other small products 4-8% (docs/performance.md).
-            new Profile("zen5-512", 8, 1024, 128, 2048, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
+            new Profile("zen5-512", 8, 2, 1024, 128, 2048, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
                     true, true, true),
-            // Zen 5 with AVX2: 6x2 spills there (56 of 122 GFLOP/s in isolation), 4x2 does not (110);
-            // 4 rows × 1 vector is bound by FMA latency, and the edge kernel was no faster there.
-            new Profile("zen5-256", 4, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME, false,
+            // Zen 5 with AVX2: 4 rows × 2 vectors (the 6-row tile of 0.2.0 spilled there: 56 of 122 GFLOP/s in
+            // isolation); 4 rows × 1 vector is bound by FMA latency, and the edge kernel was no faster there.
+            new Profile("zen5-256", 4, 2, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME, false,
                     false, false),
             // Zen 4: 512-bit FMAs in two halves, 32 KiB L1d; KC 512 measured faster than 256 at 1024³.
-            new Profile("zen4-512", 8, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),
-            new Profile("zen4-256", 6, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),
+            new Profile("zen4-512", 8, 2, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),
+            new Profile("zen4-256", 6, 2, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),
             // Zen 2: AVX2 only; KC 256 to 128 measured 1.4-4.9% slower at 1024³.
-            new Profile("zen2-256", 6, 512, 128, 4096, "shipped, measured on AMD family 23 model 49"));
+            new Profile("zen2-256", 6, 2, 512, 128, 4096, "shipped, measured on AMD family 23 model 49"));
 
     private Profiles() {}
 
-    /** The profile for this JVM: the property's, or this CPU's, or the derived one. */
-    public static Profile select(int vectorBits, Cpu cpu) {
-        String wanted = System.getProperty(PROPERTY, "").trim();
-        Profile p;
-        if (wanted.isEmpty()) {
-            p = forCpu(vectorBits, cpu).orElseGet(() -> analytical(vectorBits, cpu));
-        } else if (wanted.equals(GENERIC)) {
-            p = analytical(vectorBits, cpu);
-        } else {
-            p = named(wanted).orElseThrow(() -> new IllegalArgumentException("-D" + PROPERTY + "=" + wanted
-                    + " names no profile; known: " + names()));
-            p = p.withSource("chosen by -D" + PROPERTY);
+    /**
+     * The profile for this JVM: the property's, or one tuned here, or this CPU's, or the derived one;
+     * then {@code -Dvectorkernels.mr} and the like on top. A profile that {@code runs} refuses (no
+     * kernel of its shape) is passed over like an unknown name.
+     */
+    public static Profile select(int vectorBits, Cpu cpu, Predicate<Profile> runs, Consumer<String> warn) {
+        Profile p = base(vectorBits, cpu, runs, warn);
+        try {
+            Profile o = p.withOverrides();
+            if (runs.test(o)) {
+                return o;
+            }
+            warn.accept("-Dvectorkernels.* overrides ask for a tile no kernel serves (" + o.describe(1)
+                    + "); ignored, running " + p.name());
+        } catch (IllegalArgumentException e) {
+            warn.accept(e.getMessage() + "; the -Dvectorkernels.* overrides are ignored, running " + p.name());
         }
-        return p.withOverrides();
+        return p;
     }
 
-    static Optional<Profile> named(String name) {
+    private static Profile base(int vectorBits, Cpu cpu, Predicate<Profile> runs, Consumer<String> warn) {
+        Profile derived = derived(vectorBits, cpu);
+        String wanted = System.getProperty(PROPERTY, "").trim();
+        if (wanted.equals(GENERIC)) {
+            return derived;
+        }
+        if (!wanted.isEmpty()) {
+            Optional<Profile> named = named(wanted);
+            if (named.isPresent() && runs.test(named.get())) {
+                return named.get().withSource("chosen by -D" + PROPERTY);
+            }
+            warn.accept("-D" + PROPERTY + "=" + wanted + " names no profile that runs here; known: " + names()
+                    + "; running the profile this machine gets without it");
+        }
+        Optional<Profile> tuned = TunedProfiles.load(cpu, vectorBits, Runtime.version().feature(), warn);
+        if (tuned.isPresent()) {
+            if (runs.test(tuned.get())) {
+                return tuned.get();
+            }
+            warn.accept("the tuned profile (" + tuned.get().source() + ") names a tile this version has no kernel for; ignored");
+        }
+        return forCpu(vectorBits, cpu).filter(runs).orElse(derived);
+    }
+
+    public static Optional<Profile> named(String name) {
         return SHIPPED.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public static List<Profile> shipped() {
+        return SHIPPED;
     }
 
     static String names() {
@@ -69,7 +105,7 @@ public final class Profiles {
     }
 
     /** The shipped profile for this CPU and vector width, if one was measured. */
-    static Optional<Profile> forCpu(int vectorBits, Cpu cpu) {
+    public static Optional<Profile> forCpu(int vectorBits, Cpu cpu) {
         String arch = microarchitecture(cpu);
         return arch == null ? Optional.empty() : named(arch + "-" + vectorBits);
     }
@@ -88,33 +124,40 @@ public final class Profiles {
         };
     }
 
+    /** The L3 one core can count on: its share where sysfs tells the sharers, and never more than {@link #L3_PER_CORE_MAX}. */
+    static final long L3_PER_CORE_MAX = 4L << 20;
+
     /**
-     * A profile from the vector width and the caches, after BLIS's analytical model (Low et al.,
-     * "Analytical Modeling Is Enough for High-Performance BLIS", TOMS 2016): the tile that fits the
-     * register file; KC such that a kc×nr micro-panel of B, reused from L1 by every micro-panel of
-     * A, fills the ways of L1 that streaming A leaves it; MC such that the mc×kc block of A fills
-     * half of L2; NC such that the kc×nc block of B fills half of L3. Unknown caches give the
-     * sizes that served every CPU measured here.
+     * A profile from the vector width and the caches, after what was measured on the CPUs seen
+     * (Zen 2, Zen 4, Zen 5 and an AVX-512 Xeon; docs/performance.md):
+     * <ul>
+     * <li>tile: 8 rows × 2 vectors with 32 vector registers, 6 × 2 with 16 (AVX2); generated kernels of
+     *     both keep every accumulator in registers (read in C2's assembly), and where more rows were
+     *     tried on Zen 5 none was faster;
+     * <li>A packed interleaved on 512-bit vectors (4–10% at 1024³ on Zen 5, 8–15% on the Xeon with
+     *     Zen 5's profile), in rows on 256-bit ones (interleaved, C2 hoists all six broadcasts of
+     *     the 6-row tile and spills with 16 registers);
+     * <li>MC 128 and the largest KC, up to 1024, for which a 128-row block of A fills half of L2
+     *     (Zen 2: 512; Zen 4 and 5: 1024, KC 512 and 1024 measured faster than 256 there);
+     * <li>NC such that a kc×nc block of B fills this core's share of L3 (a VM's sysfs may name a
+     *     whole socket's L3 as shared by its two CPUs: 480 MiB on the Xeon), at most 4 MiB;
+     * <li>the one-vector edge kernel on 512-bit vectors (7–10% at 100×784×100 on Zen 5); not the
+     *     wide tile, which was 15% slower at 256³ on the Xeon.
+     * </ul>
+     * Unknown caches count as 1 MiB of L2 and 4 MiB of L3 per core.
      */
-    public static Profile analytical(int vectorBits, Cpu cpu) {
-        // 32 vector registers (AVX-512, NEON/SVE) hold 16 accumulators and the operands; 16 (AVX2) hold 12.
-        int mr = vectorBits >= 512 ? 8 : 6;
-        int nr = 2 * Math.max(1, vectorBits / 32);
-        int kc = 256, mc = 128, nc = 4096;
-        Cpu.CacheLevel l1 = cpu.l1d(), l2 = cpu.l2(), l3 = cpu.l3();
-        if (l1.known()) {
-            int sets = (int) (l1.bytes() / l1.ways() / l1.lineBytes());
-            int waysForB = (int) Math.floor((l1.ways() - 1) / (1.0 + (double) mr / nr));
-            kc = clamp(roundDown(waysForB * sets * l1.lineBytes() / (nr * Float.BYTES), 16), 64, 1024);
-        }
-        if (l2.known()) {
-            mc = clamp(roundDown((int) Math.min(Integer.MAX_VALUE, l2.bytes() / 2 / ((long) kc * Float.BYTES)), mr), mr, 512);
-        }
-        if (l3.known()) {
-            nc = clamp(roundDown((int) Math.min(Integer.MAX_VALUE, l3.bytes() / 2 / ((long) kc * Float.BYTES)), nr), nr, 8192);
-        }
-        return new Profile(GENERIC + "-" + vectorBits, mr, kc, mc, nc, "derived from the vector width and "
-                + (l1.known() ? "the cache sizes" : "no cache sizes (unknown here)"));
+    public static Profile derived(int vectorBits, Cpu cpu) {
+        boolean wide = vectorBits >= 512;
+        int mr = wide ? 8 : 6, nv = 2, mc = 128;
+        Cpu.CacheLevel l2 = cpu.l2(), l3 = cpu.l3();
+        long l2Bytes = l2.known() ? l2.bytes() : 1L << 20;
+        int kc = clamp(roundDown((int) Math.min(1 << 20, l2Bytes / 2 / ((long) mc * Float.BYTES)), 64), 256, 1024);
+        long l3Share = l3.known() ? Math.min(L3_PER_CORE_MAX, l3.bytes() / l3.sharedBy()) : L3_PER_CORE_MAX;
+        int nr = nv * Math.max(1, vectorBits / Float.SIZE);
+        int nc = clamp(roundDown((int) Math.min(1 << 20, l3Share / ((long) kc * Float.BYTES)), nr), nr, 8192);
+        return new Profile(GENERIC + "-" + vectorBits, mr, nv, kc, mc, nc, "derived from the vector width and "
+                + (l2.known() ? "the cache sizes" : "no cache sizes (unknown here)"), Profile.DEFAULT_SPLIT_MIN_VOLUME,
+                wide, wide, false);
     }
 
     private static int roundDown(int x, int multiple) {

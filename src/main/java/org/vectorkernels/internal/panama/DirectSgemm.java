@@ -10,28 +10,26 @@ import jdk.incubator.vector.VectorMask;
  */
 final class DirectSgemm {
     private static final int ROWS = 4;
+    /** Columns of a tile: two vectors. */
+    private static final int NR = 2 * Species.LANES;
 
     private DirectSgemm() {}
 
-    static void compute(boolean transA, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-                        float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc,
-                        float[] bias, int biasOffset, boolean relu) {
-        // A(i, p) = a[aOffset + i*aRow + p*aStep]
-        int aRow = transA ? 1 : lda, aStep = transA ? lda : 1;
+    static void compute(GemmCall g) {
+        int m = g.m, n = g.n, aStep = g.aStep();
         Workspace ws = Workspace.take();
         try {
-            float[] tile = ws.tile();
+            float[] tile = ws.tile(ROWS * NR);
             for (int i = 0; i < m; i += ROWS) {
                 int rows = Math.min(ROWS, m - i);
                 // A short last block re-reads row m-1 to keep every load in bounds; those rows are not stored.
-                int a0 = aOffset + i * aRow;
-                int a1 = aOffset + Math.min(i + 1, m - 1) * aRow;
-                int a2 = aOffset + Math.min(i + 2, m - 1) * aRow;
-                int a3 = aOffset + Math.min(i + 3, m - 1) * aRow;
-                for (int j = 0; j < n; j += Blocking.NR) {
-                    int nr = Math.min(Blocking.NR, n - j);
-                    tile(k, a, a0, a1, a2, a3, aStep, b, bOffset + j, ldb, nr, tile);
-                    TileStore.write(tile, 0, Blocking.NR, rows, nr, alpha, beta, c, cOffset + i * ldc + j, ldc, bias, biasOffset + j, relu);
+                int a0 = g.aAt(i), a1 = g.aAt(Math.min(i + 1, m - 1));
+                int a2 = g.aAt(Math.min(i + 2, m - 1)), a3 = g.aAt(Math.min(i + 3, m - 1));
+                for (int j = 0; j < n; j += NR) {
+                    int nr = Math.min(NR, n - j);
+                    tile(g.k, g.a, a0, a1, a2, a3, aStep, g.b, g.bOffset + j, g.ldb, nr, tile);
+                    TileStore.write(tile, 0, NR, rows, nr, g.alpha, g.beta, g.c, g.cAt(i, j), g.ldc,
+                            g.bias, g.biasOffset + j, g.relu);
                 }
             }
         } finally {
@@ -42,25 +40,25 @@ final class DirectSgemm {
     /** The 4×NR product of rows a0..a3 of op(A) and columns [0, nr) of B at bIdx, left in {@code tile}. */
     private static void tile(int k, float[] a, int a0, int a1, int a2, int a3, int aStep,
                              float[] b, int bIdx, int ldb, int nr, float[] tile) {
-        final int lanes = Blocking.LANES;
-        VectorMask<Float> m0 = Blocking.F.indexInRange(0, nr);
-        VectorMask<Float> m1 = Blocking.F.indexInRange(lanes, nr);
+        final int lanes = Species.LANES;
+        VectorMask<Float> m0 = Species.F.indexInRange(0, nr);
+        VectorMask<Float> m1 = Species.F.indexInRange(lanes, nr);
         // With n a multiple of the lane count every mask is all-true or all-false; an all-false
         // load reads the in-range first vector, so no load ever takes the out-of-bounds slow path.
         int second = nr > lanes ? lanes : 0;
-        final FloatVector zero = FloatVector.zero(Blocking.F);
+        final FloatVector zero = FloatVector.zero(Species.F);
         FloatVector c00 = zero, c01 = zero;
         FloatVector c10 = zero, c11 = zero;
         FloatVector c20 = zero, c21 = zero;
         FloatVector c30 = zero, c31 = zero;
         for (int p = 0; p < k; p++, bIdx += ldb) {
             int ap = p * aStep;
-            FloatVector b0 = FloatVector.fromArray(Blocking.F, b, bIdx, m0);
-            FloatVector b1 = FloatVector.fromArray(Blocking.F, b, bIdx + second, m1);
-            FloatVector x0 = FloatVector.broadcast(Blocking.F, a[a0 + ap]);
-            FloatVector x1 = FloatVector.broadcast(Blocking.F, a[a1 + ap]);
-            FloatVector x2 = FloatVector.broadcast(Blocking.F, a[a2 + ap]);
-            FloatVector x3 = FloatVector.broadcast(Blocking.F, a[a3 + ap]);
+            FloatVector b0 = FloatVector.fromArray(Species.F, b, bIdx, m0);
+            FloatVector b1 = FloatVector.fromArray(Species.F, b, bIdx + second, m1);
+            FloatVector x0 = FloatVector.broadcast(Species.F, a[a0 + ap]);
+            FloatVector x1 = FloatVector.broadcast(Species.F, a[a1 + ap]);
+            FloatVector x2 = FloatVector.broadcast(Species.F, a[a2 + ap]);
+            FloatVector x3 = FloatVector.broadcast(Species.F, a[a3 + ap]);
             c00 = x0.fma(b0, c00);
             c01 = x0.fma(b1, c01);
             c10 = x1.fma(b0, c10);
@@ -72,11 +70,11 @@ final class DirectSgemm {
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, lanes);
-        c10.intoArray(tile, Blocking.NR);
-        c11.intoArray(tile, Blocking.NR + lanes);
-        c20.intoArray(tile, 2 * Blocking.NR);
-        c21.intoArray(tile, 2 * Blocking.NR + lanes);
-        c30.intoArray(tile, 3 * Blocking.NR);
-        c31.intoArray(tile, 3 * Blocking.NR + lanes);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + lanes);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + lanes);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + lanes);
     }
 }

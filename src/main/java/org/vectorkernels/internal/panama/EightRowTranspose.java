@@ -11,8 +11,13 @@ import jdk.incubator.vector.VectorShuffle;
 final class EightRowTranspose {
     private EightRowTranspose() {}
 
-    /** Whether it serves this JVM: MR = 8 and 16-lane vectors. */
-    static final boolean APPLIES = Blocking.MR == 8 && Blocking.LANES == 16;
+    /** 16-lane vectors, on which the shuffles below are built. */
+    private static final boolean SIXTEEN_LANES = Species.LANES == 16;
+
+    /** Whether it serves panels of {@code mr} rows: 8 rows, and 16-lane vectors. */
+    static boolean applies(int mr) {
+        return mr == 8 && SIXTEEN_LANES;
+    }
 
     private static final VectorShuffle<Float> ZIP_LO = zip(1, false), ZIP_HI = zip(1, true);
     private static final VectorShuffle<Float> ZIP2_LO = zip(2, false), ZIP2_HI = zip(2, true);
@@ -23,25 +28,25 @@ final class EightRowTranspose {
      * takes lane (index + LANES) of the second vector. The identity where it does not apply.
      */
     private static VectorShuffle<Float> zip(int n, boolean high) {
-        final int lanes = Blocking.LANES;
-        return VectorShuffle.fromOp(Blocking.F, i -> !APPLIES ? i
+        final int lanes = Species.LANES;
+        return VectorShuffle.fromOp(Species.F, i -> !SIXTEEN_LANES ? i
                 : (i % (2 * n) < n ? 0 : -lanes) + (high ? lanes / 2 : 0) + i / (2 * n) * n + i % n);
     }
 
     /** Packs whole 16-step groups from {@code a[first]} (rows lda apart); returns the steps packed. */
     static int steps(float[] a, int first, int lda, int kc, float[] dst, int panel) {
-        final int mr = 8, lanes = Blocking.LANES;
+        final int mr = 8, lanes = Species.LANES;
         int p = 0;
         for (; p + lanes <= kc; p += lanes) {
             int r = first + p;
-            FloatVector r0 = FloatVector.fromArray(Blocking.F, a, r);
-            FloatVector r1 = FloatVector.fromArray(Blocking.F, a, r + lda);
-            FloatVector r2 = FloatVector.fromArray(Blocking.F, a, r + 2 * lda);
-            FloatVector r3 = FloatVector.fromArray(Blocking.F, a, r + 3 * lda);
-            FloatVector r4 = FloatVector.fromArray(Blocking.F, a, r + 4 * lda);
-            FloatVector r5 = FloatVector.fromArray(Blocking.F, a, r + 5 * lda);
-            FloatVector r6 = FloatVector.fromArray(Blocking.F, a, r + 6 * lda);
-            FloatVector r7 = FloatVector.fromArray(Blocking.F, a, r + 7 * lda);
+            FloatVector r0 = FloatVector.fromArray(Species.F, a, r);
+            FloatVector r1 = FloatVector.fromArray(Species.F, a, r + lda);
+            FloatVector r2 = FloatVector.fromArray(Species.F, a, r + 2 * lda);
+            FloatVector r3 = FloatVector.fromArray(Species.F, a, r + 3 * lda);
+            FloatVector r4 = FloatVector.fromArray(Species.F, a, r + 4 * lda);
+            FloatVector r5 = FloatVector.fromArray(Species.F, a, r + 5 * lda);
+            FloatVector r6 = FloatVector.fromArray(Species.F, a, r + 6 * lda);
+            FloatVector r7 = FloatVector.fromArray(Species.F, a, r + 7 * lda);
             FloatVector s0 = r0.rearrange(ZIP_LO, r1), s1 = r0.rearrange(ZIP_HI, r1);
             FloatVector s2 = r2.rearrange(ZIP_LO, r3), s3 = r2.rearrange(ZIP_HI, r3);
             FloatVector s4 = r4.rearrange(ZIP_LO, r5), s5 = r4.rearrange(ZIP_HI, r5);

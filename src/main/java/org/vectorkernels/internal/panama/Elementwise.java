@@ -1,7 +1,7 @@
 package org.vectorkernels.internal.panama;
 
-import static org.vectorkernels.internal.panama.Blocking.F;
-import static org.vectorkernels.internal.panama.Blocking.LANES;
+import static org.vectorkernels.internal.panama.Species.F;
+import static org.vectorkernels.internal.panama.Species.LANES;
 
 import java.util.Arrays;
 
@@ -84,7 +84,7 @@ final class Elementwise {
     static void softmaxRows(int m, int n, float[] x, float[] y, double[] logSumExp) {
         Workspace ws = Workspace.take();
         try {
-            float[] scratch = ws.tile();
+            float[] scratch = ws.tile(3 * LANES); // three vectors: see padTail and splat
             // One small method per pass, so that C2 inlines exp and keeps every vector in registers.
             // A row's last partial vector goes through scratch padded with −inf (e^−inf = 0), not
             // through masked operations, which C2 did not intrinsify here (they allocated).

@@ -1,7 +1,5 @@
 package org.vectorkernels.internal.panama;
 
-import org.vectorkernels.internal.PackedOperand;
-import org.vectorkernels.internal.threads.GemmParts;
 import org.vectorkernels.internal.Recycler;
 import org.vectorkernels.internal.threads.WorkerPool;
 
@@ -12,71 +10,51 @@ import org.vectorkernels.internal.threads.WorkerPool;
  * bitwise the same for every thread count. Rows are cut when B is the smaller operand, else
  * columns; with column sums always columns, so that each column is summed once. Each part packs
  * what it reads itself, unless the parts run as a team that packs that operand once, together
- * ({@link PackingTeam}): column parts all of a small enough A ({@link Blocking#SHARE_PACKED_A}),
- * row parts each block of B ({@code -Dvectorkernels.sharePackedB=true}). A B packed before the
- * call ({@link PackedOperand}) is read by every part as it is, and then columns are cut unless
- * they are too few. Instances are
+ * ({@link PackingTeam}): column parts all of a small enough A ({@link Plan#SHARE_PACKED_A}),
+ * row parts each block of B ({@link Plan#SHARE_PACKED_B}). A B packed before the call is read
+ * by every part as it is, and then columns are cut unless they are too few. Instances are
  * recycled from call to call ({@link Recycler}): a call allocates nothing.
  */
-final class GemmSplit extends GemmParts implements WorkerPool.Team {
+final class GemmSplit implements WorkerPool.Team {
     private static final Recycler<GemmSplit> POOL = new Recycler<>(GemmSplit::new);
 
+    private GemmCall g;
     private boolean rowPath, byRows;
-    private int biasOffset, sumsOffset, units, parts;
-    private float[] bias, sums;
-    private boolean relu;
+    private int units, parts;
     private final PackingTeam team = new PackingTeam();
     private boolean shareA, shareB;
-    private PackedOperand packed;
 
-    /** Runs the problem (blocked path, or the single-row path when m = 1) in {@code parts} parts. */
-    static void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,
-                    float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
-                    float beta, float[] c, int cOffset, int ldc,
-                    float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset) {
+    /** Runs the call (blocked path, or the single-row path when m = 1) in up to {@code threads} parts. */
+    static void run(GemmCall g, int threads) {
         GemmSplit s = POOL.take();
-        s.operands(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        s.sums = sums;
-        s.sumsOffset = sumsOffset;
-        s.start(parts, bias, biasOffset, relu, n <= m); // rows when B, which every row part packs, is the smaller operand
+        s.g = g;
+        try {
+            s.start(threads);
+        } finally {
+            s.g = null;
+            s.team.clear();
+            POOL.give(s);
+        }
     }
 
-    /** As the other run, with B packed before the call (column parts, unless they are too few). */
-    static void run(int parts, boolean transA, int m, float alpha, float[] a, int aOffset, int lda,
-                    PackedOperand packed, float beta, float[] c, int cOffset, int ldc,
-                    float[] bias, int biasOffset, boolean relu) {
-        GemmSplit s = POOL.take();
-        s.operands(transA, false, m, packed.n(), packed.k(), alpha, a, aOffset, lda, null, 0, 0, beta, c, cOffset, ldc);
-        s.packed = packed;
-        s.start(parts, bias, biasOffset, relu, false);
-    }
-
-    private void start(int threads, float[] bias, int biasOffset, boolean relu, boolean preferRows) {
-        this.bias = bias;
-        this.biasOffset = biasOffset;
-        this.relu = relu;
-        rowPath = m == 1 && sums == null;
-        int rowUnits = (m + Blocking.MR - 1) / Blocking.MR, colUnits = (n + Blocking.NR - 1) / Blocking.NR;
-        byRows = !rowPath && sums == null && (preferRows
+    private void start(int threads) {
+        Plan plan = g.plan;
+        int m = g.m, n = g.n;
+        rowPath = m == 1 && g.sums == null;
+        int rowUnits = Math.ceilDiv(m, plan.mr), colUnits = Math.ceilDiv(n, plan.nr);
+        // Rows when B, which every row part packs, is the smaller operand; a packed B only when columns are too few.
+        boolean preferRows = g.packed == null && n <= m;
+        byRows = !rowPath && g.sums == null && (preferRows
                 ? rowUnits >= threads || rowUnits >= colUnits
                 : colUnits < threads && rowUnits > colUnits);
         units = byRows ? rowUnits : colUnits;
         parts = Math.max(1, Math.min(threads, units));
-        shareB = byRows && packed == null && Blocking.SHARE_PACKED_B;
-        shareA = !byRows && !rowPath && Blocking.SHARE_PACKED_A
-                && (long) Blocking.roundUp(m, Blocking.MR) * k <= Blocking.SHARED_A_MAX;
-        try {
-            if (shareA || shareB) {
-                WorkerPool.runTeam(this, parts);
-            } else {
-                WorkerPool.run(this, parts);
-            }
-        } finally {
-            release();
-            this.bias = sums = null;
-            packed = null;
-            team.clear();
-            POOL.give(this);
+        shareB = byRows && g.packed == null && Plan.SHARE_PACKED_B;
+        shareA = !byRows && !rowPath && Plan.SHARE_PACKED_A && (long) Plan.roundUp(m, plan.mr) * g.k <= Plan.SHARED_A_MAX;
+        if (shareA || shareB) {
+            WorkerPool.runTeam(this, parts);
+        } else {
+            WorkerPool.run(this, parts);
         }
     }
 
@@ -84,14 +62,15 @@ final class GemmSplit extends GemmParts implements WorkerPool.Team {
     @Override
     public void members(int count) {
         parts = count;
-        int kcMax = Blocking.kBlock(k);
-        int ncPadded = Blocking.roundUp(Math.min(n, Blocking.NC), Blocking.NR);
-        team.reset(count, shareA ? Blocking.roundUp(m, Blocking.MR) * k : 0, shareB ? ncPadded * kcMax : 0);
+        Plan plan = g.plan;
+        int kcMax = plan.kBlock(g.k);
+        int ncPadded = Plan.roundUp(Math.min(g.n, plan.nc), plan.nr);
+        team.reset(count, shareA ? Plan.roundUp(g.m, plan.mr) * g.k : 0, shareB ? ncPadded * kcMax : 0);
     }
 
     @Override
     public void run(int part) {
-        int unit = byRows ? Blocking.MR : Blocking.NR, extent = byRows ? m : n;
+        int unit = byRows ? g.plan.mr : g.plan.nr, extent = byRows ? g.m : g.n;
         int lo = WorkerPool.firstUnit(units, part, parts) * unit;
         int hi = Math.min(extent, WorkerPool.firstUnit(units, part + 1, parts) * unit);
         if (lo >= hi) {
@@ -109,22 +88,13 @@ final class GemmSplit extends GemmParts implements WorkerPool.Team {
         PackingTeam shared = shareA || shareB ? team : null;
         int member = shared == null ? 0 : part;
         if (byRows) {
-            // Rows [lo, hi) of op(A) and of C.
-            int aStart = aOffset + (transA ? lo : lo * lda);
-            PanamaKernels.blocked(transA, transB, hi - lo, n, k, alpha, a, aStart, lda, b, bOffset, ldb,
-                    beta, c, cOffset + lo * ldc, ldc, bias, biasOffset, relu, null, 0, shared, member, packed, 0);
-            return;
-        }
-        // Columns [lo, hi) of op(B), of C, of the bias and of the sums.
-        int bStart = bOffset + (transB ? lo * ldb : lo);
-        if (rowPath && packed != null) {
-            PackedRowTimesMatrix.compute(transA, lo, hi, alpha, a, aOffset, lda, packed, beta, c, cOffset, bias, biasOffset, relu);
+            BlockedGemm.compute(g, lo, hi, 0, g.n, shared, member);
+        } else if (rowPath && g.packed != null) {
+            PackedRowTimesMatrix.compute(g, lo, hi);
         } else if (rowPath) {
-            RowTimesMatrix.compute(transA, transB, hi - lo, k, alpha, a, aOffset, lda, b, bStart, ldb,
-                    beta, c, cOffset + lo, bias, biasOffset + lo, relu);
+            RowTimesMatrix.compute(g, lo, hi);
         } else {
-            PanamaKernels.blocked(transA, transB, m, hi - lo, k, alpha, a, aOffset, lda, b, bStart, ldb,
-                    beta, c, cOffset + lo, ldc, bias, biasOffset + lo, relu, sums, sumsOffset + lo, shared, member, packed, lo);
+            BlockedGemm.compute(g, 0, g.m, lo, hi, shared, member);
         }
     }
 }

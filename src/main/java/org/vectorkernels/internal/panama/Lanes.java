@@ -15,7 +15,7 @@ final class Lanes {
      */
     static float sumInOrder(float[] scratch, int from) {
         float s = scratch[from];
-        for (int i = 1; i < Blocking.LANES; i++) {
+        for (int i = 1; i < Species.LANES; i++) {
             s += scratch[from + i];
         }
         return s;

@@ -29,42 +29,41 @@ final class Packing {
      * {@code p·MR + s}: one stream of A for the micro-kernel, not MR) or rows of kc floats (A not
      * transposed is then a row copy).
      */
-    static void packA(boolean transA, float[] a, int aOffset, int lda, int i0, int p0,
+    static void packA(Plan plan, boolean transA, float[] a, int aOffset, int lda, int i0, int p0,
                       int mc, int kc, float[] dst, int dstIdx) {
         // op(A)(i, p) = a[origin + i·rowStride + p·stepStride]
         int rowStride = transA ? 1 : lda, stepStride = transA ? lda : 1;
         int origin = aOffset + i0 * rowStride + p0 * stepStride;
-        int panels = Math.ceilDiv(mc, Blocking.MR);
+        int mr = plan.mr, panels = Math.ceilDiv(mc, mr);
         for (int q = 0; q < panels; q++) {
-            int rows = Math.min(Blocking.MR, mc - q * Blocking.MR), panel = dstIdx + q * Blocking.MR * kc;
-            int first = origin + q * Blocking.MR * rowStride;
-            if (Blocking.INTERLEAVED_A) {
-                interleavedPanel(transA, a, first, lda, rows, kc, dst, panel);
+            int rows = Math.min(mr, mc - q * mr), panel = dstIdx + q * mr * kc;
+            int first = origin + q * mr * rowStride;
+            if (plan.interleavedA) {
+                interleavedPanel(mr, transA, a, first, lda, rows, kc, dst, panel);
             } else {
-                rowPanel(transA, a, first, lda, rows, Blocking.MR, kc, dst, panel);
+                rowPanel(transA, a, first, lda, rows, mr, kc, dst, panel);
             }
         }
     }
 
     /** How far apart packed A's rows are: kc floats in rows, 1 interleaved. */
-    static int aRowGap(int kc) {
-        return Blocking.INTERLEAVED_A ? 1 : kc;
+    static int aRowGap(Plan plan, int kc) {
+        return plan.interleavedA ? 1 : kc;
     }
 
     /** How far apart packed A's k steps are: 1 in rows, MR interleaved. */
-    static int aStepGap() {
-        return Blocking.INTERLEAVED_A ? Blocking.MR : 1;
+    static int aStepGap(Plan plan) {
+        return plan.interleavedA ? plan.mr : 1;
     }
 
     /** One panel of {@code rows} rows of op(A) from {@code a[first]} on, row s, step p at {@code p·MR + s}. */
-    private static void interleavedPanel(boolean transA, float[] a, int first, int lda, int rows, int kc, float[] dst, int panel) {
-        final int mr = Blocking.MR;
+    private static void interleavedPanel(int mr, boolean transA, float[] a, int first, int lda, int rows, int kc, float[] dst, int panel) {
         int p = 0;
         if (rows == mr && transA) { // the MR values of a step lie side by side in a
             for (; p < kc; p++) {
                 System.arraycopy(a, first + p * lda, dst, panel + p * mr, mr);
             }
-        } else if (rows == mr && EightRowTranspose.APPLIES) {
+        } else if (rows == mr && EightRowTranspose.applies(mr)) {
             p = EightRowTranspose.steps(a, first, lda, kc, dst, panel);
         }
         int rowStride = transA ? 1 : lda, stepStride = transA ? lda : 1;
@@ -90,11 +89,11 @@ final class Packing {
                 System.arraycopy(a, first + s * lda, dst, panel + s * kc, kc);
             }
         } else {
-            // op(A)(i, p) is a[p·lda + i]: the MR rows are written side by side, each step's MR
-            // contiguous values one to each row; MR is a constant, so the s loop unrolls.
-            if (rows == Blocking.MR) {
+            // op(A)(i, p) is a[p·lda + i]: the panel's rows are written side by side, each step's
+            // contiguous values one to each row.
+            if (rows == panelRows) {
                 for (int p = 0, src = first; p < kc; p++, src += lda) {
-                    for (int s = 0; s < Blocking.MR; s++) {
+                    for (int s = 0; s < panelRows; s++) {
                         dst[panel + s * kc + p] = a[src + s];
                     }
                 }
@@ -114,11 +113,11 @@ final class Packing {
      * {@code dst[dstIdx]} on; when {@code sums} is not null, also adds each column's kc values to
      * {@code sums[sumsIdx..]}, in order.
      */
-    static void packB(boolean transB, float[] b, int bOffset, int ldb, int p0, int j0,
+    static void packB(int width, boolean transB, float[] b, int bOffset, int ldb, int p0, int j0,
                       int kc, int nc, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
         int lineStride = transB ? ldb : 1, stepStride = transB ? 1 : ldb;
         int origin = bOffset + j0 * lineStride + p0 * stepStride;
-        panels(b, origin, lineStride, stepStride, nc, kc, dst, dstIdx, sums, sumsIdx);
+        panels(width, b, origin, lineStride, stepStride, nc, kc, dst, dstIdx, sums, sumsIdx);
     }
 
     /**
@@ -128,16 +127,12 @@ final class Packing {
      * side, k step by k step, so that each step reads GROUP·width contiguous floats of a row, where
      * panel by panel would read width floats of kc rows far apart (64×4096×4096: 17% slower so).
      */
-    private static void wholePanels(float[] src, int origin, int stepStride, int whole, int kc, float[] dst, int dstIdx) {
-        final int lanes = Blocking.LANES, width = Blocking.NR;
+    private static void wholePanels(int width, float[] src, int origin, int stepStride, int whole, int kc, float[] dst, int dstIdx) {
         if ((long) kc * stepStride <= PANEL_BY_PANEL_SPAN) {
             for (int s0 = 0; s0 < whole; s0 += width) {
                 int first = origin + s0, panel = dstIdx + s0 * kc;
                 for (int p = 0; p < kc; p++) {
-                    int row = first + p * stepStride, to = panel + p * width;
-                    for (int v = 0; v < width; v += lanes) {
-                        FloatVector.fromArray(Blocking.F, src, row + v).intoArray(dst, to + v);
-                    }
+                    copy(width, src, first + p * stepStride, dst, panel + p * width);
                 }
             }
             return;
@@ -147,21 +142,37 @@ final class Packing {
             for (int p = 0; p < kc; p++) {
                 int row = origin + p * stepStride;
                 for (int s = g0; s < gEnd; s += width) {
-                    int to = dstIdx + s * kc + p * width;
-                    for (int v = 0; v < width; v += lanes) {
-                        FloatVector.fromArray(Blocking.F, src, row + s + v).intoArray(dst, to + v);
-                    }
+                    copy(width, src, row + s, dst, dstIdx + s * kc + p * width);
                 }
             }
         }
     }
 
+    /**
+     * Copies {@code width} floats (one to four whole vectors) by unmasked vectors: written out, not
+     * a loop over the width, which C2 did not unroll for a width known only at run time (64³ packB
+     * 252 against 437 ns, Zen 5); the tests on a loop-invariant width are cheap next to the copies.
+     */
+    private static void copy(int width, float[] src, int from, float[] dst, int to) {
+        final int lanes = Species.LANES;
+        FloatVector.fromArray(Species.F, src, from).intoArray(dst, to);
+        if (width > lanes) {
+            FloatVector.fromArray(Species.F, src, from + lanes).intoArray(dst, to + lanes);
+        }
+        if (width > 2 * lanes) {
+            FloatVector.fromArray(Species.F, src, from + 2 * lanes).intoArray(dst, to + 2 * lanes);
+        }
+        if (width > 3 * lanes) {
+            FloatVector.fromArray(Species.F, src, from + 3 * lanes).intoArray(dst, to + 3 * lanes);
+        }
+    }
+
     /** Lines' sums go to {@code sums[sumsIdx + s]} (null for none); only vector-wide or strided panels take them. */
-    private static void panels(float[] src, int origin, int lineStride, int stepStride,
+    private static void panels(int width, float[] src, int origin, int lineStride, int stepStride,
                                int extent, int kc, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
-        final int lanes = Blocking.LANES, width = Blocking.NR; // only B is packed in panels of lines
+        final int lanes = Species.LANES;
         int whole = lineStride == 1 && sums == null ? extent / width * width : 0;
-        wholePanels(src, origin, stepStride, whole, kc, dst, dstIdx);
+        wholePanels(width, src, origin, stepStride, whole, kc, dst, dstIdx);
         for (int s0 = whole; s0 < extent; s0 += width) {
             int lines = Math.min(width, extent - s0);
             int panel = dstIdx + s0 * kc;
@@ -169,13 +180,13 @@ final class Packing {
             if (lineStride == 1) {
                 // The lines of one k step are contiguous: copy them by vectors; a mask zero-fills the edge.
                 for (int v = 0; v < width; v += lanes) {
-                    VectorMask<Float> m = Blocking.F.indexInRange(v, lines);
+                    VectorMask<Float> m = Species.F.indexInRange(v, lines);
                     int at = sumsIdx + s0 + v;
                     // Never null: a vector phi with null would be boxed by C2.
                     boolean summing = sums != null;
-                    FloatVector sum = summing ? FloatVector.fromArray(Blocking.F, sums, at, m) : FloatVector.zero(Blocking.F);
+                    FloatVector sum = summing ? FloatVector.fromArray(Species.F, sums, at, m) : FloatVector.zero(Species.F);
                     for (int p = 0; p < kc; p++) {
-                        FloatVector x = FloatVector.fromArray(Blocking.F, src, first + p * stepStride + v, m);
+                        FloatVector x = FloatVector.fromArray(Species.F, src, first + p * stepStride + v, m);
                         x.intoArray(dst, panel + p * width + v);
                         if (summing) {
                             sum = sum.add(x);

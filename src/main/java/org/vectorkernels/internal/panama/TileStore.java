@@ -25,16 +25,16 @@ final class TileStore {
      */
     static void write(float[] tile, int tileIdx, int ldt, int mr, int nr, float alpha, float beta,
                       float[] c, int cIdx, int ldc, float[] bias, int biasIdx, boolean relu) {
-        final int lanes = Blocking.LANES;
+        final int lanes = Species.LANES;
         // Column vectors outside, rows inside: the mask and the bias vector are loaded once per tile column.
         for (int j = 0; j < nr; j += lanes) {
-            VectorMask<Float> m = Blocking.F.indexInRange(j, nr);
-            FloatVector b = bias == null ? FloatVector.zero(Blocking.F) : FloatVector.fromArray(Blocking.F, bias, biasIdx + j, m);
+            VectorMask<Float> m = Species.F.indexInRange(j, nr);
+            FloatVector b = bias == null ? FloatVector.zero(Species.F) : FloatVector.fromArray(Species.F, bias, biasIdx + j, m);
             for (int r = 0; r < mr; r++) {
                 int at = cIdx + r * ldc + j;
-                FloatVector acc = FloatVector.fromArray(Blocking.F, tile, tileIdx + r * ldt + j);
-                FloatVector out = beta == 0f ? acc.mul(alpha) : acc.fma(FloatVector.broadcast(Blocking.F, alpha),
-                        FloatVector.fromArray(Blocking.F, c, at, m).mul(beta));
+                FloatVector acc = FloatVector.fromArray(Species.F, tile, tileIdx + r * ldt + j);
+                FloatVector out = beta == 0f ? acc.mul(alpha) : acc.fma(FloatVector.broadcast(Species.F, alpha),
+                        FloatVector.fromArray(Species.F, c, at, m).mul(beta));
                 if (bias != null) {
                     out = out.add(b);
                 }
@@ -49,14 +49,14 @@ final class TileStore {
     /**
      * Reads the cache lines of the rows of a C tile before the micro-kernel runs, so that they are
      * in L1 when {@link #write} reads them: the loads overlap the FMA loop instead of stalling
-     * after it. Their sum goes to the slot past the tile in {@code tile}, so that C2 keeps them.
+     * after it. Their sum goes to the last slot of {@code tile}, past any tile, so that C2 keeps them.
      */
     static void touch(float[] c, int cIdx, int ldc, int mr, int nr, float[] tile) {
-        int second = Math.min(nr - 1, Blocking.LANES);
+        int second = Math.min(nr - 1, Species.LANES);
         float sink = 0f;
         for (int r = 0, at = cIdx; r < mr; r++, at += ldc) {
             sink += c[at] + c[at + second];
         }
-        tile[Blocking.TILE_FLOATS] = sink;
+        tile[tile.length - 1] = sink;
     }
 }

@@ -29,8 +29,8 @@ final class Workspace {
 
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
-    private final float[] tile = new float[Blocking.TILE_FLOATS + 1]; // + 1: see TileStore.touch
-    private final float[] rowSums = new float[Blocking.ROW_CHUNK + Blocking.LANES];
+    private float[] tile = new float[0];
+    private final float[] rowSums = new float[RowTimesMatrix.ROW_CHUNK + Species.LANES];
 
     private Workspace() {}
 
@@ -43,8 +43,11 @@ final class Workspace {
         POOL.give(ws);
     }
 
-    /** Scratch for one finished micro-tile on its way to C. */
-    float[] tile() {
+    /** Scratch for one finished micro-tile of up to {@code floats} floats on its way to C, and one more (see TileStore.touch). */
+    float[] tile(int floats) {
+        if (tile.length < floats + 1) {
+            tile = new float[floats + 1];
+        }
         return tile;
     }
 

@@ -1,6 +1,5 @@
 package org.vectorkernels.internal.scalar;
 
-import org.vectorkernels.Epilogue;
 import org.vectorkernels.internal.Recycler;
 import org.vectorkernels.internal.threads.GemmParts;
 import org.vectorkernels.internal.threads.WorkerPool;
@@ -14,20 +13,24 @@ final class ScalarGemmSplit extends GemmParts {
     private static final Recycler<ScalarGemmSplit> POOL = new Recycler<>(ScalarGemmSplit::new);
 
     private int parts;
-    private Epilogue epilogue;
+    private float[] bias;
+    private int biasOffset;
+    private boolean relu;
 
     static void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,
                     float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
-                    float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+                    float beta, float[] c, int cOffset, int ldc, float[] bias, int biasOffset, boolean relu) {
         ScalarGemmSplit s = POOL.take();
         s.operands(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        s.epilogue = epilogue;
+        s.bias = bias;
+        s.biasOffset = biasOffset;
+        s.relu = relu;
         s.parts = parts;
         try {
             WorkerPool.run(s, parts);
         } finally {
             s.release();
-            s.epilogue = null;
+            s.bias = null;
             POOL.give(s);
         }
     }
@@ -37,6 +40,6 @@ final class ScalarGemmSplit extends GemmParts {
         int lo = WorkerPool.firstUnit(m, part, parts), hi = WorkerPool.firstUnit(m, part + 1, parts);
         // Rows [lo, hi) of op(A) and of C.
         ScalarKernels.rows(transA, transB, hi - lo, n, k, alpha, a, aOffset + (transA ? lo : lo * lda), lda,
-                b, bOffset, ldb, beta, c, cOffset + lo * ldc, ldc, epilogue);
+                b, bOffset, ldb, beta, c, cOffset + lo * ldc, ldc, bias, biasOffset, relu);
     }
 }

@@ -1,17 +1,16 @@
 package org.vectorkernels.internal.scalar;
 
-import org.vectorkernels.Epilogue;
-import org.vectorkernels.Parallelism;
+import org.vectorkernels.internal.GemmChecks;
 import org.vectorkernels.internal.Kernels;
 import org.vectorkernels.internal.PackedOperand;
-import org.vectorkernels.internal.SgemmContract;
+import org.vectorkernels.internal.threads.Splits;
 import org.vectorkernels.internal.threads.SumRowsSplit;
-import org.vectorkernels.internal.GemmChecks;
+import org.vectorkernels.internal.threads.Threads;
 
 /**
  * The kernels in plain Java, for JVMs without the Vector API. The i-k-j order keeps the inner
  * loop on contiguous rows of C (and of B when it is not transposed), which C2 auto-vectorizes.
- * Large products split by rows, and large sumRows by columns, over {@link Parallelism#threads()}.
+ * Large products split by rows, and large sumRows by columns, over {@link Threads#count()} threads.
  */
 public final class ScalarKernels implements Kernels {
     private final String reason;
@@ -23,13 +22,14 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
-                      float beta, float[] c, int cOffset, int ldc, Epilogue epilogue, float[] sums, int sumsOffset) {
-        int parts = Math.min(SgemmContract.parts(m, n, k, SgemmContract.PARALLEL_MIN_VOLUME), m);
+                      float beta, float[] c, int cOffset, int ldc, float[] bias, int biasOffset, boolean relu,
+                      float[] sums, int sumsOffset) {
+        int parts = Math.min(Splits.parts(m, n, k, Splits.PARALLEL_MIN_VOLUME), m);
         if (parts > 1) {
             ScalarGemmSplit.run(parts, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
-                    beta, c, cOffset, ldc, epilogue);
+                    beta, c, cOffset, ldc, bias, biasOffset, relu);
         } else {
-            rows(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, epilogue);
+            rows(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, bias, biasOffset, relu);
         }
         if (sums != null) {
             sumColumnsOfOpB(transB, n, k, b, bOffset, ldb, sums, sumsOffset, this);
@@ -50,15 +50,15 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void sgemm(boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedOperand b,
-                      float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+                      float beta, float[] c, int cOffset, int ldc, float[] bias, int biasOffset, boolean relu) {
         sgemm(transA, false, m, b.n(), b.k(), alpha, a, aOffset, lda, b.data(), 0, b.paddedColumns(),
-                beta, c, cOffset, ldc, epilogue, null, 0);
+                beta, c, cOffset, ldc, bias, biasOffset, relu, null, 0);
     }
 
     /** The m rows of C from {@code c[cOffset]} on, each in i-k-j order: a row's result does not depend on the others. */
     static void rows(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
-                     float beta, float[] c, int cOffset, int ldc, Epilogue epilogue) {
+                     float beta, float[] c, int cOffset, int ldc, float[] bias, int biasOffset, boolean relu) {
         // A(i, p) = a[aOffset + i*aRow + p*aCol]; B(p, j) = b[bOffset + p*bRow + j*bCol].
         int aRow = transA ? 1 : lda, aCol = transA ? lda : 1;
         int bRow = transB ? 1 : ldb, bCol = transB ? ldb : 1;
@@ -78,9 +78,9 @@ public final class ScalarKernels implements Kernels {
                     }
                 }
             }
-            if (epilogue != Epilogue.NONE) {
+            if (bias != null || relu) {
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] = finish(c[ci + j], 1f, 0f, 0f, epilogue, j);
+                    c[ci + j] = finish(c[ci + j], 1f, 0f, 0f, bias, biasOffset, relu, j);
                 }
             }
         }
@@ -161,12 +161,12 @@ public final class ScalarKernels implements Kernels {
     }
 
     /** {@code act(alpha·product + beta·old + bias[j])}, beta = 0 ignoring old; the scalar epilogue. */
-    public static float finish(float product, float alpha, float beta, float old, Epilogue epilogue, int j) {
+    public static float finish(float product, float alpha, float beta, float old, float[] bias, int biasOffset, boolean relu, int j) {
         float v = beta == 0f ? alpha * product : alpha * product + beta * old;
-        if (epilogue.bias() != null) {
-            v += epilogue.bias()[epilogue.biasOffset() + j];
+        if (bias != null) {
+            v += bias[biasOffset + j];
         }
-        return epilogue.hasRelu() ? Math.max(v, 0f) : v;
+        return relu ? Math.max(v, 0f) : v;
     }
 
     /** {@code sums[j] += Σ_p op(B)(p, j)} in order of p: rows of B, or (transposed) its stored rows. */

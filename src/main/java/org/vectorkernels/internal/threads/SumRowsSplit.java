@@ -27,7 +27,7 @@ public final class SumRowsSplit implements WorkerPool.Parts {
 
     /** Sums the rows of x into out with {@code serial}, on as many threads as the size is worth. */
     public static void run(Serial serial, int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
-        int parts = (int) Math.max(1, Math.min(org.vectorkernels.Parallelism.threads(), (long) m * n / MIN_PER_THREAD));
+        int parts = (int) Math.max(1, Math.min(Threads.count(), (long) m * n / MIN_PER_THREAD));
         if (parts == 1) {
             serial.sumRows(m, n, x, xOffset, ldx, out, outOffset);
             return;

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
-import org.vectorkernels.Parallelism;
 import org.vectorkernels.internal.Recycler;
 import org.vectorkernels.internal.WholeNumberProperty;
 
@@ -64,9 +63,9 @@ public final class WorkerPool {
 
     private WorkerPool() {}
 
-    /** Runs {@code body} for parts [0, parts) on up to {@link Parallelism#threads()} threads, then returns. */
+    /** Runs {@code body} for parts [0, parts) on up to {@link Threads#count()} threads, then returns. */
     public static void run(Parts body, int parts) {
-        int helpers = Math.min(parts, Parallelism.threads()) - 1;
+        int helpers = Math.min(parts, Threads.count()) - 1;
         if (helpers <= 0 || Thread.currentThread() instanceof Worker) {
             for (int p = 0; p < parts; p++) {
                 body.run(p);
@@ -82,7 +81,7 @@ public final class WorkerPool {
      * at once. With no idle worker the team is the caller alone.
      */
     public static void runTeam(Team body, int maxMembers) {
-        int helpers = Math.min(maxMembers, Parallelism.threads()) - 1;
+        int helpers = Math.min(maxMembers, Threads.count()) - 1;
         if (helpers <= 0 || Thread.currentThread() instanceof Worker) {
             body.members(1);
             body.run(0);

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 class ElementwiseExpTest {
     @Test
     void withinFourUlpsAcrossTheRange() {
-        int lanes = Blocking.LANES;
+        int lanes = Species.LANES;
         float[] x = new float[lanes], y = new float[lanes];
         double worst = 0;
         for (int step = 0; step <= 400_000; step += lanes) {
             for (int i = 0; i < lanes; i++) {
                 x[i] = -86.5f + 175.2f * (step + i) / 400_000f; // -86.5 .. 88.7
             }
-            Elementwise.exp(FloatVector.fromArray(Blocking.F, x, 0)).intoArray(y, 0);
+            Elementwise.exp(FloatVector.fromArray(Species.F, x, 0)).intoArray(y, 0);
             for (int i = 0; i < lanes; i++) {
                 double ref = Math.exp(x[i]);
                 double ulps = Math.abs(y[i] - ref) / Math.ulp((float) ref);
@@ -30,14 +30,14 @@ class ElementwiseExpTest {
 
     @Test
     void endsOfTheRange() {
-        float[] x = new float[Blocking.LANES], y = new float[Blocking.LANES];
+        float[] x = new float[Species.LANES], y = new float[Species.LANES];
         float[] cases = {-1e30f, -104f, -87f, 88.8f, 89f, 1e30f, Float.NaN, 0f, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY};
         double[] expected = {0, 0, 0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
             Double.NaN, 1, 0, Double.POSITIVE_INFINITY};
         for (int c = 0; c < cases.length; c++) {
             java.util.Arrays.fill(x, cases[c]);
-            Elementwise.exp(FloatVector.fromArray(Blocking.F, x, 0)).intoArray(y, 0);
-            assertEquals((float) expected[c], y[Blocking.LANES - 1], "exp(" + cases[c] + ")");
+            Elementwise.exp(FloatVector.fromArray(Species.F, x, 0)).intoArray(y, 0);
+            assertEquals((float) expected[c], y[Species.LANES - 1], "exp(" + cases[c] + ")");
         }
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.vectorkernels.RandomArrays;
 
 /**
- * Packed A in the profile's layout (rows or interleaved, see {@link Packing#packA}): every element
+ * Packed A in each plan's layout (rows or interleaved, see {@link Packing#packA}), for every tile: every element
  * where {@link Packing#aRowGap} and {@link Packing#aStepGap} say, rows past mc zero up to a whole
  * panel, nothing written past the panels; on each side of MR and of the 16-step groups.
  */
@@ -17,35 +17,41 @@ class PackingTest {
     private static final float POISON = -7.25f;
 
     @Test
-    void packedAIsOpAInTheProfilesLayout() {
+    void packedAIsOpAInEveryPlansLayout() {
         SplittableRandom rnd = new SplittableRandom(11);
-        int mr = Blocking.MR;
+        for (Plan plan : Plans.everyTile()) {
+            check(rnd, plan);
+        }
+    }
+
+    private static void check(SplittableRandom rnd, Plan plan) {
+        int mr = plan.mr;
         for (boolean transA : new boolean[] {false, true}) {
             for (int mc : new int[] {1, mr - 1, mr, mr + 1, 2 * mr + 3, 128}) { // mr - 1 is 0 when MR = 1
                 for (int kc : new int[] {1, 15, 16, 17, 33, 100, 512}) {
                     if (mc < 1) {
                         continue;
                     }
-                    check(rnd, transA, mc, kc);
+                    check(rnd, plan, transA, mc, kc);
                 }
             }
         }
     }
 
-    private static void check(SplittableRandom rnd, boolean transA, int mc, int kc) {
+    private static void check(SplittableRandom rnd, Plan plan, boolean transA, int mc, int kc) {
         int i0 = 2, p0 = 3, offset = 5;
         int rows = i0 + mc, cols = p0 + kc; // op(A) is rows × cols
         int lda = (transA ? rows : cols) + 4;
         float[] a = RandomArrays.uniform(rnd, offset + lda * (transA ? cols : rows));
-        int padded = Blocking.roundUp(mc, Blocking.MR), at = 6;
+        int mr = plan.mr, padded = Plan.roundUp(mc, mr), at = 6;
         float[] dst = new float[at + padded * kc + 20];
         Arrays.fill(dst, POISON);
-        Packing.packA(transA, a, offset, lda, i0, p0, mc, kc, dst, at);
-        int rowGap = Packing.aRowGap(kc), stepGap = Packing.aStepGap();
-        String where = "transA " + transA + ", mc " + mc + ", kc " + kc;
+        Packing.packA(plan, transA, a, offset, lda, i0, p0, mc, kc, dst, at);
+        int rowGap = Packing.aRowGap(plan, kc), stepGap = Packing.aStepGap(plan);
+        String where = plan.describe() + ", transA " + transA + ", mc " + mc + ", kc " + kc;
         for (int i = 0; i < padded; i++) {
             for (int p = 0; p < kc; p++) {
-                int idx = at + i / Blocking.MR * Blocking.MR * kc + i % Blocking.MR * rowGap + p * stepGap;
+                int idx = at + i / mr * mr * kc + i % mr * rowGap + p * stepGap;
                 float want = i >= mc ? 0f : transA ? a[offset + (p0 + p) * lda + i0 + i] : a[offset + (i0 + i) * lda + p0 + p];
                 assertEquals(want, dst[idx], 0f, where + ": row " + i + ", step " + p);
             }

@@ -72,7 +72,7 @@ class PanamaKernelsTest {
     @Test
     void rowEdgesAndChunks() {
         SplittableRandom rnd = new SplittableRandom(31);
-        int[] longRows = {Blocking.ROW_CHUNK - 1, Blocking.ROW_CHUNK, Blocking.ROW_CHUNK + 17, 2 * Blocking.ROW_CHUNK + 3};
+        int[] longRows = {RowTimesMatrix.ROW_CHUNK - 1, RowTimesMatrix.ROW_CHUNK, RowTimesMatrix.ROW_CHUNK + 17, 2 * RowTimesMatrix.ROW_CHUNK + 3};
         for (int t = 0; t < 300; t++) {
             int[] edges = SgemmShapesTest.EDGES;
             int n = t % 5 == 0 ? longRows[rnd.nextInt(longRows.length)] : edges[rnd.nextInt(edges.length)];
@@ -98,20 +98,29 @@ class PanamaKernelsTest {
      * multiple of the lane count, the row path m = 1; other problems go blocked.
      */
     static EpilogueSgemm through(Path path) {
-        Kernels kernels = new PanamaKernels() { // only sgemm is redirected
+        return through(path, new PanamaKernels());
+    }
+
+    /** One path of {@code base}'s plan behind the shared contract. */
+    static EpilogueSgemm through(Path path, PanamaKernels base) {
+        Plan plan = base.plan;
+        Kernels kernels = new PanamaKernels(plan.profile) { // only sgemm is redirected
             @Override
             public void sgemm(boolean ta, boolean tb, int m, int n, int k, float alpha, float[] a, int ao, int lda,
                               float[] b, int bo, int ldb, float beta, float[] c, int co, int ldc,
-                              Epilogue e, float[] sums, int sumsOffset) {
-                if (path == Path.ROW && m == 1 && sums == null) {
-                    RowTimesMatrix.compute(ta, tb, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co,
-                            e.bias(), e.biasOffset(), e.hasRelu());
-                } else if (path == Path.DIRECT && !tb && n % Blocking.LANES == 0) {
-                    DirectSgemm.compute(ta, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc,
-                            e.bias(), e.biasOffset(), e.hasRelu());
-                } else {
-                    PanamaKernels.blocked(ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc,
-                            e.bias(), e.biasOffset(), e.hasRelu(), sums, sumsOffset, null, 0, null, 0);
+                              float[] bias, int biasOffset, boolean relu, float[] sums, int sumsOffset) {
+                GemmCall g = GemmCall.take(plan, ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc)
+                        .finish(bias, biasOffset, relu, sums, sumsOffset);
+                try {
+                    if (path == Path.ROW && m == 1 && sums == null) {
+                        RowTimesMatrix.compute(g, 0, n);
+                    } else if (path == Path.DIRECT && !tb && n % Species.LANES == 0) {
+                        DirectSgemm.compute(g);
+                    } else {
+                        BlockedGemm.compute(g, 0, m, 0, n, null, 0);
+                    }
+                } finally {
+                    g.give();
                 }
             }
 
@@ -122,6 +131,6 @@ class PanamaKernelsTest {
         };
         return (ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc, e) ->
                 SgemmContract.apply(kernels, ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc,
-                        e, null, 0, false);
+                        e.bias(), e.biasOffset(), e.hasRelu(), null, 0, false);
     }
 }

@@ -42,6 +42,9 @@ public class SgemmBreakdownBenchmark {
 
     private int m, n, k, kcMax;
     private float[] a, b, c, packedA, packedB, tile;
+    /** The plan this machine gets, as Gemm runs it. */
+    private final Plan plan = new PanamaKernels().plan;
+    private GemmCall call;
 
     @Setup
     public void setUp() {
@@ -53,13 +56,14 @@ public class SgemmBreakdownBenchmark {
         a = Matrices.random(rnd, m * k);
         b = Matrices.random(rnd, k * n);
         c = new float[m * n];
-        kcMax = Blocking.kBlock(k);
-        packedA = new float[Blocking.roundUp(Math.min(m, Blocking.MC), Blocking.MR) * kcMax];
-        packedB = new float[Blocking.roundUp(Math.min(n, Blocking.NC), Blocking.NR) * kcMax];
-        tile = new float[Blocking.TILE_FLOATS + 1];
+        kcMax = plan.kBlock(k);
+        packedA = new float[Plan.roundUp(Math.min(m, plan.mc), plan.mr) * kcMax];
+        packedB = new float[Plan.roundUp(Math.min(n, plan.nc), plan.nr) * kcMax];
+        tile = new float[plan.tileFloats + 1];
         // One block of each, packed once, for the kernels to run on.
-        Packing.packA(false, a, 0, k, 0, 0, Math.min(m, Blocking.MC), Math.min(k, kcMax), packedA, 0);
-        Packing.packB(false, b, 0, n, 0, 0, Math.min(k, kcMax), Math.min(n, Blocking.NC), packedB, 0, null, 0);
+        Packing.packA(plan, false, a, 0, k, 0, 0, Math.min(m, plan.mc), Math.min(k, kcMax), packedA, 0);
+        Packing.packB(plan.nr, false, b, 0, n, 0, 0, Math.min(k, kcMax), Math.min(n, plan.nc), packedB, 0, null, 0);
+        call = GemmCall.take(plan, false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n).finish(null, 0, false, null, 0);
     }
 
     @Benchmark
@@ -70,11 +74,11 @@ public class SgemmBreakdownBenchmark {
 
     @Benchmark
     public float[] packA() {
-        for (int jc = 0; jc < n; jc += Blocking.NC) {
+        for (int jc = 0; jc < n; jc += plan.nc) {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                for (int ic = 0; ic < m; ic += Blocking.MC) {
-                    Packing.packA(false, a, 0, k, ic, pc, Math.min(Blocking.MC, m - ic), kc, packedA, 0);
+                for (int ic = 0; ic < m; ic += plan.mc) {
+                    Packing.packA(plan, false, a, 0, k, ic, pc, Math.min(plan.mc, m - ic), kc, packedA, 0);
                 }
             }
         }
@@ -83,10 +87,10 @@ public class SgemmBreakdownBenchmark {
 
     @Benchmark
     public float[] packB() {
-        for (int jc = 0; jc < n; jc += Blocking.NC) {
+        for (int jc = 0; jc < n; jc += plan.nc) {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                Packing.packB(false, b, 0, n, pc, jc, kc, Math.min(Blocking.NC, n - jc), packedB, 0, null, 0);
+                Packing.packB(plan.nr, false, b, 0, n, pc, jc, kc, Math.min(plan.nc, n - jc), packedB, 0, null, 0);
             }
         }
         return packedB;
@@ -95,14 +99,14 @@ public class SgemmBreakdownBenchmark {
     /** The micro-kernel and the store of every tile to C, as the whole call runs them. */
     @Benchmark
     public float[] macroKernel() {
-        for (int jc = 0; jc < n; jc += Blocking.NC) {
-            int nc = Math.min(Blocking.NC, n - jc);
+        for (int jc = 0; jc < n; jc += plan.nc) {
+            int nc = Math.min(plan.nc, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                for (int ic = 0; ic < m; ic += Blocking.MC) {
-                    MacroKernel.compute(Math.min(Blocking.MC, m - ic), nc, kc, packedA, 0, Packing.aRowGap(kc), Packing.aStepGap(), Blocking.INTERLEAVED_A, false,
-                            packedB, 0, tile,
-                            1f, pc == 0 ? 0f : 1f, c, ic * n + jc, n, null, 0, false);
+                for (int ic = 0; ic < m; ic += plan.mc) {
+                    MacroKernel.compute(call, plan.onPackedA, ic, jc, Math.min(plan.mc, m - ic), nc, kc, packedA, 0,
+                            Packing.aRowGap(plan, kc), Packing.aStepGap(plan), plan.interleavedA, packedB, 0, tile,
+                            pc == 0 ? 0f : 1f, pc + kc >= k);
                 }
             }
         }
@@ -112,19 +116,17 @@ public class SgemmBreakdownBenchmark {
     /** The micro-kernel alone, on the same tiles, its results left in the tile buffer. */
     @Benchmark
     public float[] microKernel() {
-        for (int jc = 0; jc < n; jc += Blocking.NC) {
-            int nc = Math.min(Blocking.NC, n - jc);
+        int aStep = Packing.aStepGap(plan);
+        for (int jc = 0; jc < n; jc += plan.nc) {
+            int nc = Math.min(plan.nc, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                for (int ic = 0; ic < m; ic += Blocking.MC) {
-                    int mc = Math.min(Blocking.MC, m - ic);
-                    for (int jr = 0; jr < nc; jr += Blocking.NR) {
-                        for (int ir = 0; ir < mc; ir += Blocking.MR) {
-                            if (Blocking.INTERLEAVED_A) {
-                                InterleavedMicroKernel.compute(kc, packedA, ir * kc, packedB, jr * kc, tile, 0, Blocking.NR);
-                            } else {
-                                MicroKernel.compute(kc, packedA, ir * kc, kc, packedB, jr * kc, tile, 0, Blocking.NR);
-                            }
+                for (int ic = 0; ic < m; ic += plan.mc) {
+                    int mc = Math.min(plan.mc, m - ic);
+                    for (int jr = 0; jr < nc; jr += plan.nr) {
+                        for (int ir = 0; ir < mc; ir += plan.mr) {
+                            plan.onPackedA.compute(kc, packedA, ir * kc, plan.interleavedA ? 1 : kc, aStep, packedB, jr * kc,
+                                    tile, 0, plan.nr);
                         }
                     }
                 }
@@ -135,19 +137,16 @@ public class SgemmBreakdownBenchmark {
 
     /**
      * The micro-kernel that reads A in place (the call's path up to 256³, A not transposed): the
-     * wide tile where the profile has it, else the MR-row one; whole tiles only, as in the call.
+     * wide tile where the plan has it, else the plan's tile on rows of A; whole tiles only, as in the call.
      */
     @Benchmark
     public float[] microKernelOnAInPlace() {
-        int kc = Math.min(k, kcMax), nc = Math.min(n, Blocking.NC);
-        int rows = Blocking.WIDE_TILE ? Blocking.WIDE_MR : Blocking.MR, cols = Blocking.WIDE_TILE ? Blocking.WIDE_NR : Blocking.NR;
+        int kc = Math.min(k, kcMax), nc = Math.min(n, plan.nc);
+        var kernel = plan.wide != null ? plan.wide : plan.onRowsOfA;
+        int rows = kernel.rows(), cols = kernel.vectors() * Species.LANES;
         for (int jr = 0; jr + cols <= nc; jr += cols) {
             for (int ir = 0; ir + rows <= m; ir += rows) {
-                if (Blocking.WIDE_TILE) {
-                    WideMicroKernel.compute(kc, a, ir * k, k, packedB, jr * kc, tile, 0, cols);
-                } else {
-                    MicroKernel.compute(kc, a, ir * k, k, packedB, jr * kc, tile, 0, cols);
-                }
+                kernel.compute(kc, a, ir * k, k, 1, packedB, jr * kc, tile, 0, cols);
             }
         }
         return tile;

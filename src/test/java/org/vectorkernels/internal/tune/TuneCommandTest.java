@@ -1,0 +1,73 @@
+package org.vectorkernels.internal.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vectorkernels.Gemm;
+import org.vectorkernels.internal.VectorizationProvider;
+import org.vectorkernels.internal.config.TunedProfiles;
+
+/** {@code tune} on a small budget writes a profile that the next JVM on this machine loads and names. */
+class TuneCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTunedProfileIsWrittenAndTheNextJvmRunsIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(VectorizationProvider.whyNot() == null, "the Vector API kernels run here");
+        Path file = dir.resolve("tuned.properties");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        String old = System.getProperty(TunedProfiles.FILE_PROPERTY);
+        System.setProperty(TunedProfiles.FILE_PROPERTY, file.toString());
+        int status;
+        try {
+            status = TuneCommand.run(List.of("--budget", "4s", "--shapes", "40,64x96x80"), print(out), print(err));
+        } finally {
+            if (old == null) {
+                System.clearProperty(TunedProfiles.FILE_PROPERTY);
+            } else {
+                System.setProperty(TunedProfiles.FILE_PROPERTY, old);
+            }
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, printed + err);
+        assertTrue(printed.contains("(without tuning: ") && printed.contains("**(chosen)**") && printed.contains("tune: wrote " + file),
+                printed);
+        assertTrue(Files.readString(file).contains("format=vector-kernels tuned profile 1"));
+
+        String classes = Path.of(Gemm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-D" + TunedProfiles.FILE_PROPERTY + "=" + file,
+                "-cp", classes, Main.class.getName(), "info").redirectErrorStream(true).start();
+        String info = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), info);
+        assertTrue(info.contains("profile tuned (tuned on this machine at "), info);
+    }
+
+    @Test
+    void badArgumentsAreNamedWithTheUsage() {
+        for (List<String> args : List.of(List.of("--budget"), List.of("--budget", "0s"), List.of("--budget", "soon"),
+                List.of("--shapes", "64x2"), List.of("--fast"))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+            assertEquals(2, TuneCommand.run(args, print(out), print(err)), args.toString());
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: tune"), err.toString(StandardCharsets.UTF_8));
+            assertEquals("", out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static PrintStream print(ByteArrayOutputStream s) {
+        return new PrintStream(s, true, StandardCharsets.UTF_8);
+    }
+}
