@@ -24,9 +24,10 @@ final class Judge {
     record Samples(double[] seconds, double[] peakGflops) {
         static final Samples NONE = new Samples(new double[0], new double[0]);
 
-        /** The samples of one JMH result: its raw iterations and PeakProbe's secondary result, if it has one. */
+        /** The samples of one JMH result: its raw iterations and PeakProbe's figure (its last iteration's; 0 in the others), if it has one. */
         static Samples of(JmhResult r) {
-            return new Samples(r.rawSeconds(), r.secondary().getOrDefault("peakGflops", new double[0]));
+            double[] peaks = r.secondary().getOrDefault("peakGflops", new double[0]);
+            return new Samples(r.rawSeconds(), java.util.Arrays.stream(peaks).filter(p -> p > 0).toArray());
         }
 
         boolean isEmpty() {
