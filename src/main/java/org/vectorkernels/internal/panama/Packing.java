@@ -129,20 +129,23 @@ final class Packing {
      */
     private static void wholePanels(int width, float[] src, int origin, int stepStride, int whole, int kc, float[] dst, int dstIdx) {
         if ((long) kc * stepStride <= PANEL_BY_PANEL_SPAN) {
-            for (int s0 = 0; s0 < whole; s0 += width) {
-                int first = origin + s0, panel = dstIdx + s0 * kc;
+            for (int q = 0, panels = whole / width; q < panels; q++) {
+                int first = origin + q * width, panel = dstIdx + q * width * kc;
                 for (int p = 0; p < kc; p++) {
                     copy(width, src, first + p * stepStride, dst, panel + p * width);
                 }
             }
             return;
         }
-        for (int g0 = 0; g0 < whole; g0 += GROUP * width) {
-            int gEnd = Math.min(whole, g0 + GROUP * width);
+        // Loops by panel and step count up by one: a loop whose step is the run-time width is not a
+        // counted loop to C2, which then checked every access (64×4096×4096 packB 6.5 against 4.3 ms).
+        int panels = whole / width, panelFloats = width * kc;
+        for (int q0 = 0; q0 < panels; q0 += GROUP) {
+            int q1 = Math.min(panels, q0 + GROUP);
             for (int p = 0; p < kc; p++) {
-                int row = origin + p * stepStride;
-                for (int s = g0; s < gEnd; s += width) {
-                    copy(width, src, row + s, dst, dstIdx + s * kc + p * width);
+                int row = origin + p * stepStride, to = dstIdx + p * width;
+                for (int q = q0; q < q1; q++) {
+                    copy(width, src, row + q * width, dst, to + q * panelFloats);
                 }
             }
         }
