@@ -64,13 +64,18 @@ public final class MicroKernelGenerator {
     /**
      * One kernel: {@code rows} × {@code vectors} accumulators, A in {@code layout}, B packed in
      * panels of {@code panelVectors} vectors (vector v of the tile lies in panel v / panelVectors,
-     * so a tile may span adjacent panels, or read only the first vectors of one).
+     * so a tile may span adjacent panels, or read only the first vectors of one), or, with
+     * {@link #B_ROWS} panel vectors, B read where it is, its k steps ldb apart.
      */
     public record Variant(Elem elem, int rows, int vectors, int panelVectors, ALayout layout) {
         public String className() {
-            return elem.boxed + rows + "x" + vectors + layout.title() + (panelVectors == vectors ? "" : "On" + panelVectors);
+            return elem.boxed + rows + "x" + vectors + layout.title()
+                    + (panelVectors == B_ROWS ? "OnRowsOfB" : panelVectors == vectors ? "" : "On" + panelVectors);
         }
     }
+
+    /** The panel width that stands for B read in place: rows of B, ldb apart. */
+    public static final int B_ROWS = 0;
 
     /** Tile shapes (rows × vectors) that plans can choose; each gets every layout of A over panels of its own width. */
     static final int[][] TILES = {
@@ -81,6 +86,9 @@ public final class MicroKernelGenerator {
 
     /** Tiles that read A in place on panels narrower than themselves: {rows, vectors, panelVectors}. */
     static final int[][] SPANNING_TILES = {{4, 4, 2}, {4, 6, 3}};
+
+    /** Tiles that read both A and B in place (small products, not worth packing): {rows, vectors}. */
+    static final int[][] UNPACKED_TILES = {{4, 4}, {4, 6}};
 
     /** Every variant, in the registry's order. */
     public static List<Variant> variants() {
@@ -95,6 +103,9 @@ public final class MicroKernelGenerator {
             }
             for (int[] t : SPANNING_TILES) {
                 all.add(new Variant(e, t[0], t[1], t[2], ALayout.ROWS));
+            }
+            for (int[] t : UNPACKED_TILES) {
+                all.add(new Variant(e, t[0], t[1], B_ROWS, ALayout.ROWS));
             }
         }
         return all.stream().distinct().toList();
@@ -167,7 +178,10 @@ public final class MicroKernelGenerator {
                         return vectors;
                     }
 
-                    /** Vectors per packed panel of B: the tile's vector v is in panel v / panelVectors, kc·panel width further on. */
+                    /**
+                     * Vectors per packed panel of B: the tile's vector v is in panel v / panelVectors, kc·panel
+                     * width further on; 0 for B read in place, rows ldb apart.
+                     */
                     public final int panelVectors() {
                         return panelVectors;
                     }
@@ -179,16 +193,17 @@ public final class MicroKernelGenerator {
 
                     /**
                      * Multiplies the tile's rows of A from {@code aIdx} on (as the layout says: row s, step p at
-                     * aIdx + s·lda + p, at aIdx + s·lda + p·aStep, or at aIdx + p·rows + s) by kc steps of B's
-                     * packed panels from {@code bIdx} on, and stores the product over the tile whose row r
-                     * starts at {@code out[outIdx + r·ldo]}.
+                     * aIdx + s·lda + p, at aIdx + s·lda + p·aStep, or at aIdx + p·rows + s) by kc steps of B from
+                     * {@code bIdx} on (its packed panels, or its rows ldb apart when read in place), and stores
+                     * the product over the tile whose row r starts at {@code out[outIdx + r·ldo]}.
                      */
-                    public abstract void compute(int kc, %3$s[] a, int aIdx, int lda, int aStep, %3$s[] b, int bIdx,
+                    public abstract void compute(int kc, %3$s[] a, int aIdx, int lda, int aStep, %3$s[] b, int bIdx, int ldb,
                                                  %3$s[] out, int outIdx, int ldo);
 
                     @Override
                     public String toString() {
-                        return rows + "x" + vectors + " " + layout + (panelVectors == vectors ? "" : " on panels of " + panelVectors);
+                        return rows + "x" + vectors + " " + layout + (panelVectors == 0 ? " on rows of B"
+                                : panelVectors == vectors ? "" : " on panels of " + panelVectors);
                     }
                 }
                 """.formatted(PACKAGE, e.boxed, e.prim);
@@ -240,16 +255,17 @@ public final class MicroKernelGenerator {
         s.append("import jdk.incubator.vector.").append(vec).append(";\n");
         s.append("import jdk.incubator.vector.VectorSpecies;\n\n");
         s.append("/** ").append(r).append(" × ").append(nv).append(" vectors of C; A(s, p) at {@code ").append(v.layout.element)
-                .append("}; B in panels of ").append(pv).append(pv == 1 ? " vector" : " vectors").append(". */\n");
+                .append("}; B ").append(pv == B_ROWS ? "read in place, rows ldb apart" : "in panels of " + pv + (pv == 1 ? " vector" : " vectors"))
+                .append(". */\n");
         s.append("final class ").append(v.className()).append(" extends ").append(e.boxed).append("TileKernel {\n");
         s.append("    private static final VectorSpecies<").append(e.boxed).append("> S = ").append(vec).append(".SPECIES_PREFERRED;\n");
-        s.append("    private static final int L = S.length(), PANEL = ").append(pv).append(" * L;\n\n");
+        s.append("    private static final int L = S.length()").append(pv == B_ROWS ? "" : ", PANEL = " + pv + " * L").append(";\n\n");
         s.append("    ").append(v.className()).append("() {\n");
         s.append("        super(").append(r).append(", ").append(nv).append(", ").append(pv).append(", \"")
                 .append(v.layout.name().toLowerCase(Locale.ROOT)).append("\");\n    }\n\n");
         s.append("    @Override\n");
         s.append("    public void compute(int kc, ").append(e.prim).append("[] a, int aIdx, int lda, int aStep, ")
-                .append(e.prim).append("[] b, int bIdx, ").append(e.prim).append("[] out, int outIdx, int ldo) {\n");
+                .append(e.prim).append("[] b, int bIdx, int ldb, ").append(e.prim).append("[] out, int outIdx, int ldo) {\n");
         s.append("        final ").append(vec).append(" zero = ").append(vec).append(".zero(S);\n");
         for (int i = 0; i < r; i++) {
             s.append("        ").append(vec).append(' ');
@@ -265,7 +281,7 @@ public final class MicroKernelGenerator {
             }
             s.append(";\n");
         }
-        int panels = (nv + pv - 1) / pv;
+        int panels = pv == B_ROWS ? 1 : (nv + pv - 1) / pv;
         if (panels > 1) {
             s.append("        final int nextPanel = kc * PANEL;\n");
         }
@@ -276,13 +292,13 @@ public final class MicroKernelGenerator {
             case STEPPED -> "aIdx + p * aStep";
             case INTERLEAVED -> "aIdx + p * " + r;
         };
-        s.append("            int ap = ").append(ap).append(", bp = bIdx + p * PANEL");
+        s.append("            int ap = ").append(ap).append(", bp = bIdx + p * ").append(pv == B_ROWS ? "ldb" : "PANEL");
         for (int q = 1; q < panels; q++) { // each panel's step p: the check of its bounds hoists only from a plain sum
             s.append(", bp").append(q).append(" = bp").append(q == 1 ? "" : Integer.toString(q - 1)).append(" + nextPanel");
         }
         s.append(";\n");
         for (int j = 0; j < nv; j++) {
-            int panel = j / pv, lane = j % pv;
+            int panel = pv == B_ROWS ? 0 : j / pv, lane = pv == B_ROWS ? j : j % pv;
             String at = "bp" + (panel == 0 ? "" : Integer.toString(panel))
                     + (lane == 0 ? "" : lane == 1 ? " + L" : " + " + lane + " * L");
             s.append("            ").append(vec).append(" b").append(j).append(" = ").append(vec)

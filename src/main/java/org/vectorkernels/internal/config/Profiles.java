@@ -36,9 +36,11 @@ public final class Profiles {
             // 64³ 11-12% faster, other small products 4-8% (docs/performance.md).
             new Profile("zen5-512", 8, 2, 1024, 128, 2048, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
                     true, true, true),
-            // Zen 5 with AVX2: 4 rows × 2 vectors (the 6-row tile of 0.2.0 spilled there: 56 of 122 GFLOP/s in
-            // isolation); 4 rows × 1 vector is bound by FMA latency, and the edge kernel was no faster there.
-            new Profile("zen5-256", 4, 2, 512, 128, 4096, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME, false,
+            // Zen 5 with AVX2: 6 rows × 2 vectors on A packed in rows, KC 1024. The hand-written 6-row tile of
+            // 0.2.0 spilled there (56 of 122 GFLOP/s in isolation); the generated one does not (112), and
+            // `tune` chose it, 1.09x the 4-row tile of 0.2.0; JMH against OpenBLAS-Haswell 0.99-1.19x
+            // where the 4-row tile ran 0.84-1.23x (docs/performance.md). Interleaved A spills with 16 registers.
+            new Profile("zen5-256", 6, 2, 1024, 128, 1024, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME, false,
                     false, false),
             // Zen 4: 512-bit FMAs in two halves, 32 KiB L1d; KC 512 measured faster than 256 at 1024³.
             new Profile("zen4-512", 8, 2, 512, 128, 4096, "shipped, measured on AMD family 25 model 17"),

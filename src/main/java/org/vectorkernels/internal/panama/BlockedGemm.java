@@ -24,6 +24,10 @@ final class BlockedGemm {
         Plan plan = g.plan;
         int wideEnd = plan.wide != null && aInPlace && !g.transA && !sharedB && g.packed == null
                 ? j0 + (j1 - j0) / plan.wideNr * plan.wideNr : j0;
+        // Small enough, it reads B where it is too: not transposed, rows not 4 KiB apart (they alias in L1), a strip in L1.
+        boolean bInPlace = wideEnd > j0 && !g.transB && g.sums == null && g.ldb % 1024 != 0
+                && (long) g.k * plan.wideNr * Float.BYTES <= Plan.B_IN_PLACE_STRIP_BYTES
+                && (long) (i1 - i0) * (j1 - j0) * g.k <= Plan.B_IN_PLACE_MAX_VOLUME;
         Workspace ws = Workspace.take();
         try {
             if (sharedA) {
@@ -31,26 +35,27 @@ final class BlockedGemm {
                 team.barrier.await();
             }
             if (wideEnd > j0) {
-                columns(g, ws, i0, i1, j0, wideEnd, true, aInPlace, team, member);
+                columns(g, ws, i0, i1, j0, wideEnd, true, bInPlace, aInPlace, team, member);
             }
             if (wideEnd < j1) {
                 // The columns past the last whole wide panel run the plan's tile, whose panels waste fewer of them.
-                columns(g, ws, i0, i1, wideEnd, j1, false, aInPlace, team, member);
+                columns(g, ws, i0, i1, wideEnd, j1, false, false, aInPlace, team, member);
             }
         } finally {
             Workspace.give(ws);
         }
     }
 
-    private static void columns(GemmCall g, Workspace ws, int i0, int i1, int j0, int j1, boolean wide, boolean aInPlace,
-                                PackingTeam team, int member) {
+    /** Columns [j0, j1) by the wide tile or the plan's own, on B packed here, packed before the call, or read in place. */
+    private static void columns(GemmCall g, Workspace ws, int i0, int i1, int j0, int j1, boolean wide, boolean bInPlace,
+                                boolean aInPlace, PackingTeam team, int member) {
         Plan plan = g.plan;
         boolean sharedA = team != null && team.panelsA != null, sharedB = team != null && team.panelsB != null;
         // The share of each block's micro-panels this thread packs: all of them unless the team shares it.
         int partsB = sharedB ? team.members : 1, partB = sharedB ? member : 0;
         int k = g.k, kcMax = plan.kBlock(k), nr = plan.nr;
         int mPadded = Plan.roundUp(i1 - i0, plan.mr);
-        FloatTileKernel inPlace = wide ? plan.wide : g.transA ? plan.stepped : plan.onRowsOfA;
+        FloatTileKernel inPlace = bInPlace ? plan.wideOnRowsOfB : wide ? plan.wide : g.transA ? plan.stepped : plan.onRowsOfA;
         int tileRows = inPlace.rows();
         float[] tile = ws.tile(plan.tileFloats);
         for (int jc = j0; jc < j1; jc += plan.nc) {
@@ -59,8 +64,13 @@ final class BlockedGemm {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 float[] packedB;
-                int bAt;
-                if (g.packed != null) { // see PanamaKernels.packB for its layout
+                int bAt, bPanelGap = kc, ldb = 0;
+                if (bInPlace) {
+                    packedB = g.b;
+                    bAt = g.bAt(jc) + pc * g.ldb;
+                    bPanelGap = 1;
+                    ldb = g.ldb;
+                } else if (g.packed != null) { // see PanamaKernels.packB for its layout
                     packedB = g.packed.data();
                     bAt = g.packed.start() + pc * g.packed.paddedColumns() + jc * kc;
                 } else {
@@ -83,7 +93,7 @@ final class BlockedGemm {
                     int rowsInPlace = aInPlace ? mc / tileRows * tileRows : 0;
                     if (rowsInPlace > 0) {
                         MacroKernel.compute(g, inPlace, ic, jc, rowsInPlace, nc, kc, g.a, g.aAt(ic) + pc * g.aStep(), g.aRow(),
-                                g.aStep(), false, packedB, bAt, tile, beta, last);
+                                g.aStep(), false, packedB, bAt, bPanelGap, ldb, tile, beta, last);
                     }
                     int rest = ic + rowsInPlace, restRows = mc - rowsInPlace;
                     if (restRows == 0) {
@@ -94,7 +104,7 @@ final class BlockedGemm {
                         float[] rows = ws.packedA(tileRows * kc);
                         Packing.packRows(g.a, g.aAt(rest) + pc, g.lda, restRows, tileRows, kc, rows, 0);
                         MacroKernel.compute(g, inPlace, rest, jc, restRows, nc, kc, rows, 0, kc, 1, false,
-                                packedB, bAt, tile, beta, last);
+                                packedB, bAt, bPanelGap, ldb, tile, beta, last);
                         continue;
                     }
                     float[] panels;
@@ -108,7 +118,7 @@ final class BlockedGemm {
                         Packing.packA(plan, g.transA, g.a, g.aOffset, g.lda, rest, pc, restRows, kc, panels, 0);
                     }
                     MacroKernel.compute(g, plan.onPackedA, rest, jc, restRows, nc, kc, panels, at, Packing.aRowGap(plan, kc),
-                            Packing.aStepGap(plan), plan.interleavedA, packedB, bAt, tile, beta, last);
+                            Packing.aStepGap(plan), plan.interleavedA, packedB, bAt, bPanelGap, ldb, tile, beta, last);
                 }
                 await(sharedB, team); // every member is done with this block of B before it is packed over
             }

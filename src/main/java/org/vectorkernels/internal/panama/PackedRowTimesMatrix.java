@@ -54,7 +54,8 @@ final class PackedRowTimesMatrix {
             int q2 = at(block, j, 2, vectors, nr, kc), q3 = at(block, j, 3, vectors, nr, kc);
             int q4 = at(block, j, 4, vectors, nr, kc), q5 = at(block, j, 5, vectors, nr, kc);
             int q6 = at(block, j, 6, vectors, nr, kc), q7 = at(block, j, 7, vectors, nr, kc);
-            for (int p = 0, o = 0; p < kc; p++, o += nr) {
+            for (int p = 0; p < kc; p++) {
+                int o = p * nr; // from p: a second variable stepping by nr kept C2 from hoisting the checks
                 FloatVector xp = FloatVector.broadcast(Species.F, x[pc + p]);
                 s0 = FloatVector.fromArray(Species.F, data, q0 + o).fma(xp, s0);
                 s1 = FloatVector.fromArray(Species.F, data, q1 + o).fma(xp, s1);

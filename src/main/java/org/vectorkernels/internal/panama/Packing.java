@@ -205,7 +205,8 @@ final class Packing {
                 int s = 0;
                 for (; s + 4 <= lines; s += 4) {
                     int l0 = first + s * lineStride, l1 = l0 + lineStride, l2 = l1 + lineStride, l3 = l2 + lineStride;
-                    for (int p = 0, d = panel + s; p < kc; p++, d += width) {
+                    for (int p = 0; p < kc; p++) {
+                        int d = panel + s + p * width;
                         dst[d] = src[l0 + p];
                         dst[d + 1] = src[l1 + p];
                         dst[d + 2] = src[l2 + p];
@@ -214,8 +215,8 @@ final class Packing {
                 }
                 for (; s < width; s++) {
                     int line = first + s * lineStride;
-                    for (int p = 0, d = panel + s; p < kc; p++, d += width) {
-                        dst[d] = s < lines ? src[line + p] : 0f;
+                    for (int p = 0; p < kc; p++) {
+                        dst[panel + s + p * width] = s < lines ? src[line + p] : 0f;
                     }
                 }
                 if (sums != null) {

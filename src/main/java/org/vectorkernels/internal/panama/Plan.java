@@ -31,6 +31,8 @@ final class Plan {
     final FloatTileKernel narrow;
     /** The 4-row × 2·NV-vector kernel for A read in place, on two adjacent panels of B, or null. */
     final FloatTileKernel wide;
+    /** The same tile on B read in place too, for products too small to repay packing B; null without the wide tile. */
+    final FloatTileKernel wideOnRowsOfB;
     final int wideMr, wideNr;
     /** Floats of the buffer that holds one tile of any of this plan's shapes. */
     final int tileFloats;
@@ -51,6 +53,17 @@ final class Plan {
     static final long DIRECT_MAX_VOLUME = Long.getLong("vectorkernels.directMaxVolume", 48L * 48 * 48);
 
     /**
+     * Problems with m·n·k up to this read B where it is (not transposed, rows not 4 KiB apart, a
+     * strip of the wide tile's width no larger than {@link #B_IN_PLACE_STRIP_BYTES}) under the wide
+     * tile, instead of packing it: 64³ 2.7–3.0 against 3.0–3.3 µs, 96³ 9.0–9.8 against 9.4–10.6 µs;
+     * 128³ was slower in place (34–38 against 22–25 µs), its strip of B past L1 (JMH, Zen 5).
+     */
+    static final long B_IN_PLACE_MAX_VOLUME = Long.getLong("vectorkernels.bInPlaceMaxVolume", 96L * 96 * 96);
+
+    /** The most bytes of a strip of B, k rows of the wide tile's width, that B read in place may span: L1 holds it. */
+    static final int B_IN_PLACE_STRIP_BYTES = 32 << 10;
+
+    /**
      * Whether row parts pack B once, together, instead of each for itself. Off: on 2 threads here it
      * measured the same within noise (median ratios 0.98–1.04× at 512³–2048³), and a member
      * slowed by a neighbour holds up the others at every block; it may pay on many cores.
@@ -67,7 +80,7 @@ final class Plan {
     static final long SHARED_A_MAX = Long.getLong("vectorkernels.sharedAMax", 1L << 20);
 
     private Plan(Profile p, FloatTileKernel onPackedA, FloatTileKernel onRowsOfA, FloatTileKernel stepped,
-                 FloatTileKernel narrow, FloatTileKernel wide) {
+                 FloatTileKernel narrow, FloatTileKernel wide, FloatTileKernel wideOnRowsOfB) {
         this.profile = p;
         this.mr = p.mr();
         this.nv = p.nv();
@@ -81,6 +94,7 @@ final class Plan {
         this.stepped = stepped;
         this.narrow = narrow;
         this.wide = wide;
+        this.wideOnRowsOfB = wideOnRowsOfB;
         this.wideMr = wide == null ? 0 : wide.rows();
         this.wideNr = wide == null ? 0 : wide.vectors() * Species.LANES;
         this.tileFloats = Math.max(mr * nr, wideMr * wideNr);
@@ -95,11 +109,13 @@ final class Plan {
         Optional<FloatTileKernel> stepped = FloatTileKernels.find(p.mr(), p.nv(), p.nv(), "stepped");
         Optional<FloatTileKernel> narrow = p.narrowEdge() ? FloatTileKernels.find(p.mr(), 1, p.nv(), "stepped") : Optional.empty();
         Optional<FloatTileKernel> wide = p.wideTile() ? FloatTileKernels.find(4, 2 * p.nv(), p.nv(), "rows") : Optional.empty();
+        Optional<FloatTileKernel> unpacked = p.wideTile() ? FloatTileKernels.find(4, 2 * p.nv(), 0, "rows") : Optional.empty();
         if (onPacked.isEmpty() || rows.isEmpty() || stepped.isEmpty() || narrow.isEmpty() == p.narrowEdge()
-                || wide.isEmpty() == p.wideTile()) {
+                || wide.isEmpty() == p.wideTile() || unpacked.isEmpty() == p.wideTile()) {
             return Optional.empty();
         }
-        return Optional.of(new Plan(p, onPacked.get(), rows.get(), stepped.get(), narrow.orElse(null), wide.orElse(null)));
+        return Optional.of(new Plan(p, onPacked.get(), rows.get(), stepped.get(), narrow.orElse(null), wide.orElse(null),
+                unpacked.orElse(null)));
     }
 
     /** Whether a plan can be made of {@code p}. */

@@ -39,7 +39,7 @@ class ProfilesTest {
         withProperty(null, () -> {
             List<String> w = new ArrayList<>();
             assertEquals("zen5-512", select(512, amd(26, 2), w).name());
-            assertEquals(4, select(256, amd(26, 2), w).mr());
+            assertEquals(6, select(256, amd(26, 2), w).mr());
             assertEquals("zen4-256", select(256, amd(25, 17), w).name());
             assertEquals("zen2-256", select(256, amd(23, 49), w).name());
             // No 512-bit profile was measured on Zen 2 (it has no AVX-512): derived.

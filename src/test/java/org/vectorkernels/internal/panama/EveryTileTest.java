@@ -51,7 +51,8 @@ class EveryTileTest {
     void everyGeneratedKernelServesSomePlan() {
         List<FloatTileKernel> used = new ArrayList<>();
         for (Plan plan : Plans.everyTile()) {
-            for (FloatTileKernel k : new FloatTileKernel[] {plan.onPackedA, plan.onRowsOfA, plan.stepped, plan.narrow, plan.wide}) {
+            for (FloatTileKernel k : new FloatTileKernel[] {plan.onPackedA, plan.onRowsOfA, plan.stepped, plan.narrow, plan.wide,
+                    plan.wideOnRowsOfB}) {
                 if (k != null && !used.contains(k)) {
                     used.add(k);
                 }

@@ -105,7 +105,7 @@ public class SgemmBreakdownBenchmark {
                 int kc = Math.min(kcMax, k - pc);
                 for (int ic = 0; ic < m; ic += plan.mc) {
                     MacroKernel.compute(call, plan.onPackedA, ic, jc, Math.min(plan.mc, m - ic), nc, kc, packedA, 0,
-                            Packing.aRowGap(plan, kc), Packing.aStepGap(plan), plan.interleavedA, packedB, 0, tile,
+                            Packing.aRowGap(plan, kc), Packing.aStepGap(plan), plan.interleavedA, packedB, 0, kc, 0, tile,
                             pc == 0 ? 0f : 1f, pc + kc >= k);
                 }
             }
@@ -125,7 +125,7 @@ public class SgemmBreakdownBenchmark {
                     int mc = Math.min(plan.mc, m - ic);
                     for (int jr = 0; jr < nc; jr += plan.nr) {
                         for (int ir = 0; ir < mc; ir += plan.mr) {
-                            plan.onPackedA.compute(kc, packedA, ir * kc, plan.interleavedA ? 1 : kc, aStep, packedB, jr * kc,
+                            plan.onPackedA.compute(kc, packedA, ir * kc, plan.interleavedA ? 1 : kc, aStep, packedB, jr * kc, 0,
                                     tile, 0, plan.nr);
                         }
                     }
@@ -146,7 +146,7 @@ public class SgemmBreakdownBenchmark {
         int rows = kernel.rows(), cols = kernel.vectors() * Species.LANES;
         for (int jr = 0; jr + cols <= nc; jr += cols) {
             for (int ir = 0; ir + rows <= m; ir += rows) {
-                kernel.compute(kc, a, ir * k, k, 1, packedB, jr * kc, tile, 0, cols);
+                kernel.compute(kc, a, ir * k, k, 1, packedB, jr * kc, 0, tile, 0, cols);
             }
         }
         return tile;

@@ -14,7 +14,7 @@ final class Float7x2Interleaved extends FloatTileKernel {
     }
 
     @Override
-    public void compute(int kc, float[] a, int aIdx, int lda, int aStep, float[] b, int bIdx, float[] out, int outIdx, int ldo) {
+    public void compute(int kc, float[] a, int aIdx, int lda, int aStep, float[] b, int bIdx, int ldb, float[] out, int outIdx, int ldo) {
         final FloatVector zero = FloatVector.zero(S);
         FloatVector c0_0 = zero, c0_1 = zero;
         FloatVector c1_0 = zero, c1_1 = zero;

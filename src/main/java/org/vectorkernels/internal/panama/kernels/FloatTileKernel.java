@@ -28,7 +28,10 @@ public abstract class FloatTileKernel {
         return vectors;
     }
 
-    /** Vectors per packed panel of B: the tile's vector v is in panel v / panelVectors, kc·panel width further on. */
+    /**
+     * Vectors per packed panel of B: the tile's vector v is in panel v / panelVectors, kc·panel
+     * width further on; 0 for B read in place, rows ldb apart.
+     */
     public final int panelVectors() {
         return panelVectors;
     }
@@ -40,15 +43,16 @@ public abstract class FloatTileKernel {
 
     /**
      * Multiplies the tile's rows of A from {@code aIdx} on (as the layout says: row s, step p at
-     * aIdx + s·lda + p, at aIdx + s·lda + p·aStep, or at aIdx + p·rows + s) by kc steps of B's
-     * packed panels from {@code bIdx} on, and stores the product over the tile whose row r
-     * starts at {@code out[outIdx + r·ldo]}.
+     * aIdx + s·lda + p, at aIdx + s·lda + p·aStep, or at aIdx + p·rows + s) by kc steps of B from
+     * {@code bIdx} on (its packed panels, or its rows ldb apart when read in place), and stores
+     * the product over the tile whose row r starts at {@code out[outIdx + r·ldo]}.
      */
-    public abstract void compute(int kc, float[] a, int aIdx, int lda, int aStep, float[] b, int bIdx,
+    public abstract void compute(int kc, float[] a, int aIdx, int lda, int aStep, float[] b, int bIdx, int ldb,
                                  float[] out, int outIdx, int ldo);
 
     @Override
     public String toString() {
-        return rows + "x" + vectors + " " + layout + (panelVectors == vectors ? "" : " on panels of " + panelVectors);
+        return rows + "x" + vectors + " " + layout + (panelVectors == 0 ? " on rows of B"
+                : panelVectors == vectors ? "" : " on panels of " + panelVectors);
     }
 }

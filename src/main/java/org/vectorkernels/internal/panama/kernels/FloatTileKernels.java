@@ -68,7 +68,9 @@ public final class FloatTileKernels {
             new Float6x4Interleaved(),
             new Float6x1SteppedOn4(),
             new Float4x4RowsOn2(),
-            new Float4x6RowsOn3()
+            new Float4x6RowsOn3(),
+            new Float4x4RowsOnRowsOfB(),
+            new Float4x6RowsOnRowsOfB()
     );
 
     private FloatTileKernels() {}
