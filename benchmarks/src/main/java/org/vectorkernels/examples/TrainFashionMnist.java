@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.vectorkernels.Parallelism;
-import org.vectorkernels.WarmUp;
+import org.vectorkernels.nn.WarmUp;
 import org.vectorkernels.data.LabeledImages;
 import org.vectorkernels.nn.Sequential;
 import org.vectorkernels.nn.Sgd;

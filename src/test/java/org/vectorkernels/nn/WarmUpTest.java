@@ -1,4 +1,7 @@
-package org.vectorkernels;
+package org.vectorkernels.nn;
+
+import org.vectorkernels.Gemm;
+import org.vectorkernels.RandomArrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
