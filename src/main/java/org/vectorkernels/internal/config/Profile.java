@@ -2,6 +2,8 @@ package org.vectorkernels.internal.config;
 
 import java.util.Locale;
 
+import org.vectorkernels.internal.WholeNumberProperty;
+
 /**
  * The SGEMM's per-CPU choices, as a BLIS context holds them: the micro-tile (MR rows by NV
  * vectors), the cache blocks MC, KC and NC, the least m·n·k per part for which a product is
@@ -57,7 +59,8 @@ public record Profile(String name, int mr, int nv, int kc, int mc, int nc, Strin
      * @throws IllegalArgumentException naming the property when one is not a valid value
      */
     public Profile withOverrides() {
-        int mr2 = size("mr", mr), nv2 = size("nv", nv), kc2 = size("kc", kc), mc2 = size("mc", mc), nc2 = size("nc", nc);
+        int mr2 = size("mr", mr, MAX_MR, "rows"), nv2 = size("nv", nv, MAX_NV, "vectors"), kc2 = size("kc", kc, MAX_KC, "steps");
+        int mc2 = size("mc", mc, MAX_MC, "rows"), nc2 = size("nc", nc, MAX_NC, "columns");
         boolean narrow2 = flag(NARROW_EDGE_PROPERTY, System.getProperty(NARROW_EDGE_PROPERTY), narrowEdge);
         boolean interleaved2 = flag(INTERLEAVED_A_PROPERTY, System.getProperty(INTERLEAVED_A_PROPERTY), interleavedA);
         boolean wide2 = flag(WIDE_TILE_PROPERTY, System.getProperty(WIDE_TILE_PROPERTY), wideTile);
@@ -82,16 +85,8 @@ public record Profile(String name, int mr, int nv, int kc, int mc, int nc, Strin
         return new Profile(newName, mr, nv, kc, mc, nc, newSource, splitMinVolume, narrowEdge, interleavedA, wideTile);
     }
 
-    private static int size(String key, int dflt) {
-        String v = System.getProperty("vectorkernels." + key);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-Dvectorkernels." + key + "=" + v + " must be a whole number", e);
-        }
+    private static int size(String key, int dflt, int max, String unit) {
+        return (int) WholeNumberProperty.read("vectorkernels." + key, Integer.toString(dflt), 1, max, unit);
     }
 
     static boolean flag(String name, String value, boolean dflt) {

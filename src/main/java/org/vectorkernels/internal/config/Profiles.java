@@ -56,7 +56,16 @@ public final class Profiles {
      * kernel of its shape) is passed over like an unknown name.
      */
     public static Profile select(int vectorBits, Cpu cpu, Predicate<Profile> runs, Consumer<String> warn) {
-        Profile p = base(vectorBits, cpu, runs, warn);
+        return select(vectorBits, cpu, runs, warn, true);
+    }
+
+    /** {@link #select} as it would be without a tuned profile: what {@code tune} starts from and compares against. */
+    public static Profile untuned(int vectorBits, Cpu cpu, Predicate<Profile> runs, Consumer<String> warn) {
+        return select(vectorBits, cpu, runs, warn, false);
+    }
+
+    private static Profile select(int vectorBits, Cpu cpu, Predicate<Profile> runs, Consumer<String> warn, boolean tunedToo) {
+        Profile p = base(vectorBits, cpu, runs, warn, tunedToo);
         try {
             Profile o = p.withOverrides();
             if (runs.test(o)) {
@@ -70,7 +79,7 @@ public final class Profiles {
         return p;
     }
 
-    private static Profile base(int vectorBits, Cpu cpu, Predicate<Profile> runs, Consumer<String> warn) {
+    private static Profile base(int vectorBits, Cpu cpu, Predicate<Profile> runs, Consumer<String> warn, boolean tunedToo) {
         Profile derived = derived(vectorBits, cpu);
         String wanted = System.getProperty(PROPERTY, "").trim();
         if (wanted.equals(GENERIC)) {
@@ -84,7 +93,7 @@ public final class Profiles {
             warn.accept("-D" + PROPERTY + "=" + wanted + " names no profile that runs here; known: " + names()
                     + "; running the profile this machine gets without it");
         }
-        Optional<Profile> tuned = TunedProfiles.load(cpu, vectorBits, Runtime.version().feature(), warn);
+        Optional<Profile> tuned = tunedToo ? TunedProfiles.load(cpu, vectorBits, Runtime.version().feature(), warn) : Optional.empty();
         if (tuned.isPresent()) {
             if (runs.test(tuned.get())) {
                 return tuned.get();

@@ -90,14 +90,9 @@ final class GemmCall {
         return transA ? lda : 1;
     }
 
-    /** Where column j of op(B) starts: op(B)(p, j) = b[bAt(j) + p·bStep()]. */
+    /** Where column j of op(B) starts: its k steps follow ldb apart (B not transposed) or one apart (transposed). */
     int bAt(int j) {
         return bOffset + j * (transB ? ldb : 1);
-    }
-
-    /** How far apart op(B)'s steps along k are in b. */
-    int bStep() {
-        return transB ? 1 : ldb;
     }
 
     /** Where C(i, j) is. */

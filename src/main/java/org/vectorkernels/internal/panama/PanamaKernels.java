@@ -25,33 +25,28 @@ import org.vectorkernels.internal.threads.SumRowsSplit;
  */
 public class PanamaKernels implements Kernels { // not final: a test redirects its sgemm to one path
     private static final System.Logger LOG = System.getLogger("org.vectorkernels");
+    /** This machine's CPU, read once per JVM: the tuner makes a plan per candidate. */
+    private static final Cpu CPU = Cpu.detect();
 
     final Plan plan;
-    private final Cpu cpu;
 
     /** The kernels of the profile this machine gets; anything amiss in its choice is logged, once per instance. */
     public PanamaKernels() {
-        this(Cpu.detect());
-    }
-
-    private PanamaKernels(Cpu cpu) {
-        this(Plan.of(Profiles.select(Species.F.vectorBitSize(), cpu, Plan::runs,
-                w -> LOG.log(System.Logger.Level.WARNING, "vector-kernels: " + w))).orElseThrow(), cpu);
+        this(Plan.of(Profiles.select(Species.F.vectorBitSize(), CPU, Plan::runs,
+                w -> LOG.log(System.Logger.Level.WARNING, "vector-kernels: " + w))).orElseThrow());
     }
 
     /** The kernels of {@code profile}, which must have a generated kernel of its tile ({@link #runs}). */
     public PanamaKernels(Profile profile) {
-        this(Plan.of(profile).orElseThrow(() -> new IllegalArgumentException("no generated kernel serves " + profile)),
-                Cpu.detect());
+        this(Plan.of(profile).orElseThrow(() -> new IllegalArgumentException("no generated kernel serves " + profile)));
     }
 
-    private PanamaKernels(Plan plan, Cpu cpu) {
+    private PanamaKernels(Plan plan) {
         if (Species.F.vectorBitSize() < 128) {
             throw new UnsupportedOperationException("preferred vectors of " + Species.F.vectorBitSize()
                     + " bits are too narrow to pay off");
         }
         this.plan = plan;
-        this.cpu = cpu;
     }
 
     /** Whether generated kernels serve every tile of {@code profile}. */
@@ -225,6 +220,6 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
 
     @Override
     public String description() {
-        return "panama: " + Species.F.vectorBitSize() + "-bit vectors, " + plan.describe() + ", on " + cpu.describe();
+        return "panama: " + Species.F.vectorBitSize() + "-bit vectors, " + plan.describe() + ", on " + CPU.describe();
     }
 }

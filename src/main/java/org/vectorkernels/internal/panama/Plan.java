@@ -33,7 +33,8 @@ final class Plan {
     final FloatTileKernel wide;
     /** The same tile on B read in place too, for products too small to repay packing B; null without the wide tile. */
     final FloatTileKernel wideOnRowsOfB;
-    final int wideMr, wideNr;
+    /** Columns of the wide tile, or 0 without one. */
+    final int wideNr;
     /** Floats of the buffer that holds one tile of any of this plan's shapes. */
     final int tileFloats;
     /** The least m·n·k per part of a split over threads: the profile's, or {@code -Dvectorkernels.parallelMinVolume}. */
@@ -95,9 +96,8 @@ final class Plan {
         this.narrow = narrow;
         this.wide = wide;
         this.wideOnRowsOfB = wideOnRowsOfB;
-        this.wideMr = wide == null ? 0 : wide.rows();
         this.wideNr = wide == null ? 0 : wide.vectors() * Species.LANES;
-        this.tileFloats = Math.max(mr * nr, wideMr * wideNr);
+        this.tileFloats = Math.max(mr * nr, wide == null ? 0 : wide.rows() * wideNr);
         this.splitMinVolume = Long.getLong(Splits.PARALLEL_MIN_VOLUME_PROPERTY, p.splitMinVolume());
     }
 

@@ -50,7 +50,7 @@ final class TuneCommand {
         }
         Cpu cpu = Cpu.detect();
         int bits = PanamaKernels.vectorBits(), jdk = Runtime.version().feature();
-        Profile untuned = untuned(bits, cpu, err);
+        Profile untuned = Profiles.untuned(bits, cpu, PanamaKernels::runs, w -> err.println("tune: " + w));
         out.printf("tune: %s, %d-bit vectors, JDK %d; without tuning this machine runs %s%n", cpu.describe(), bits, jdk,
                 untuned.describe(bits / Float.SIZE));
         List<Profile> seeds = new ArrayList<>();
@@ -89,21 +89,6 @@ final class TuneCommand {
         } catch (IOException | RuntimeException e) {
             err.println("tune: could not write the tuned profile: " + e);
             return 1;
-        }
-    }
-
-    /** What this machine runs when no tuned profile is read. */
-    private static Profile untuned(int bits, Cpu cpu, PrintStream err) {
-        String file = System.getProperty(TunedProfiles.FILE_PROPERTY);
-        System.setProperty(TunedProfiles.FILE_PROPERTY, TunedProfiles.NONE);
-        try {
-            return Profiles.select(bits, cpu, PanamaKernels::runs, w -> err.println("tune: " + w));
-        } finally {
-            if (file == null) {
-                System.clearProperty(TunedProfiles.FILE_PROPERTY);
-            } else {
-                System.setProperty(TunedProfiles.FILE_PROPERTY, file);
-            }
         }
     }
 
