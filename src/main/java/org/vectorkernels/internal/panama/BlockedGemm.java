@@ -63,19 +63,19 @@ final class BlockedGemm {
             int panelsB = Math.ceilDiv(nc, nr);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                float[] packedB;
+                PanelsOfB packedB;
                 int bAt, bPanelGap = kc, ldb = 0;
                 if (bInPlace) {
-                    packedB = g.b;
+                    packedB = ws.view(g.b);
                     bAt = g.bAt(jc) + pc * g.ldb;
                     bPanelGap = 1;
                     ldb = g.ldb;
                 } else if (g.packed != null) { // see PanamaKernels.packB for its layout
-                    packedB = g.packed.data();
+                    packedB = ws.view(g.packed.data());
                     bAt = g.packed.start() + pc * g.packed.paddedColumns() + jc * kc;
                 } else {
-                    packedB = sharedB ? team.panelsB : ws.packedB(panelsB * nr * kcMax);
-                    bAt = Workspace.B_START;
+                    packedB = sharedB ? team.panelsB : ws.packedB(plan, panelsB * nr * kcMax);
+                    bAt = packedB.start();
                     int c0 = WorkerPool.firstUnit(panelsB, partB, partsB) * nr;
                     int c1 = Math.min(nc, WorkerPool.firstUnit(panelsB, partB + 1, partsB) * nr);
                     if (c0 < c1) {

@@ -65,7 +65,7 @@ final class GemmSplit implements WorkerPool.Team {
         Plan plan = g.plan;
         int kcMax = plan.kBlock(g.k);
         int ncPadded = Plan.roundUp(Math.min(g.n, plan.nc), plan.nr);
-        team.reset(count, shareA ? Plan.roundUp(g.m, plan.mr) * g.k : 0, shareB ? ncPadded * kcMax : 0);
+        team.reset(plan, count, shareA ? Plan.roundUp(g.m, plan.mr) * g.k : 0, shareB ? ncPadded * kcMax : 0);
     }
 
     @Override

@@ -17,14 +17,14 @@ final class MacroKernel {
      * ReLU when {@code last} (the last k block). Row i of A's block starts at {@code a[aIdx + i·lda]}
      * (interleaved: its panel of MR rows at {@code a[aIdx + i·kc]}), its k steps {@code aStep} apart:
      * packed in rows (lda = kc, aStep = 1), A itself (whole tiles only), or packed interleaved
-     * (lda = 1, aStep = MR). B starts at {@code b[bIdx]}: packed panels, kc·width apart
+     * (lda = 1, aStep = MR). B starts at float bIdx of {@code b}: packed panels, kc·width apart
      * ({@code bPanelGap} = kc), or B read in place (gap 1, rows {@code ldb} apart); {@code kernel} has the
      * tile's shape, the plan's own or its wide tile (then nc is a multiple of the wide tile's columns);
      * {@code tile} holds a tile of either, and one float more.
      */
     static void compute(GemmCall g, FloatTileKernel kernel, int ic, int jc, int mc, int nc, int kc,
                         float[] a, int aIdx, int lda, int aStep, boolean interleavedA,
-                        float[] b, int bIdx, int bPanelGap, int ldb, float[] tile, float beta, boolean last) {
+                        PanelsOfB b, int bIdx, int bPanelGap, int ldb, float[] tile, float beta, boolean last) {
         Plan plan = g.plan;
         final int mrMax = kernel.rows(), nrMax = kernel.vectors() * Species.LANES;
         float alpha = g.alpha;
@@ -45,10 +45,10 @@ final class MacroKernel {
                     TileStore.touch(c, at, ldc, mr, nr, tile);
                 }
                 if (narrowEdge && nr <= Species.LANES) {
-                    plan.narrow.compute(kc, a, aIdx + ir * panelGap, lda, aStep, b, bIdx + jr * bPanelGap, ldb, tile, 0, nrMax);
+                    b.tile(plan.narrow, kc, a, aIdx + ir * panelGap, lda, aStep, bIdx + jr * bPanelGap, ldb, tile, 0, nrMax);
                     direct = false;
                 } else {
-                    kernel.compute(kc, a, aIdx + ir * panelGap, lda, aStep, b, bIdx + jr * bPanelGap, ldb,
+                    b.tile(kernel, kc, a, aIdx + ir * panelGap, lda, aStep, bIdx + jr * bPanelGap, ldb,
                             direct ? c : tile, direct ? at : 0, direct ? ldc : nrMax);
                 }
                 if (!direct) {

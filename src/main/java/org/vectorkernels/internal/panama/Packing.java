@@ -114,7 +114,7 @@ final class Packing {
      * {@code sums[sumsIdx..]}, in order.
      */
     static void packB(int width, boolean transB, float[] b, int bOffset, int ldb, int p0, int j0,
-                      int kc, int nc, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
+                      int kc, int nc, PanelsOfB dst, int dstIdx, float[] sums, int sumsIdx) {
         int lineStride = transB ? ldb : 1, stepStride = transB ? 1 : ldb;
         int origin = bOffset + j0 * lineStride + p0 * stepStride;
         panels(width, b, origin, lineStride, stepStride, nc, kc, dst, dstIdx, sums, sumsIdx);
@@ -127,12 +127,12 @@ final class Packing {
      * side, k step by k step, so that each step reads GROUP·width contiguous floats of a row, where
      * panel by panel would read width floats of kc rows far apart (64×4096×4096: 17% slower so).
      */
-    private static void wholePanels(int width, float[] src, int origin, int stepStride, int whole, int kc, float[] dst, int dstIdx) {
+    private static void wholePanels(int width, float[] src, int origin, int stepStride, int whole, int kc, PanelsOfB dst, int dstIdx) {
         if ((long) kc * stepStride <= PANEL_BY_PANEL_SPAN) {
             for (int q = 0, panels = whole / width; q < panels; q++) {
                 int first = origin + q * width, panel = dstIdx + q * width * kc;
                 for (int p = 0; p < kc; p++) {
-                    copy(width, src, first + p * stepStride, dst, panel + p * width);
+                    dst.copy(width, src, first + p * stepStride, panel + p * width);
                 }
             }
             return;
@@ -145,34 +145,15 @@ final class Packing {
             for (int p = 0; p < kc; p++) {
                 int row = origin + p * stepStride, to = dstIdx + p * width;
                 for (int q = q0; q < q1; q++) {
-                    copy(width, src, row + q * width, dst, to + q * panelFloats);
+                    dst.copy(width, src, row + q * width, to + q * panelFloats);
                 }
             }
         }
     }
 
-    /**
-     * Copies {@code width} floats (one to four whole vectors) by unmasked vectors: written out, not
-     * a loop over the width, which C2 did not unroll for a width known only at run time (64³ packB
-     * 252 against 437 ns, Zen 5); the tests on a loop-invariant width are cheap next to the copies.
-     */
-    private static void copy(int width, float[] src, int from, float[] dst, int to) {
-        final int lanes = Species.LANES;
-        FloatVector.fromArray(Species.F, src, from).intoArray(dst, to);
-        if (width > lanes) {
-            FloatVector.fromArray(Species.F, src, from + lanes).intoArray(dst, to + lanes);
-        }
-        if (width > 2 * lanes) {
-            FloatVector.fromArray(Species.F, src, from + 2 * lanes).intoArray(dst, to + 2 * lanes);
-        }
-        if (width > 3 * lanes) {
-            FloatVector.fromArray(Species.F, src, from + 3 * lanes).intoArray(dst, to + 3 * lanes);
-        }
-    }
-
     /** Lines' sums go to {@code sums[sumsIdx + s]} (null for none); only vector-wide or strided panels take them. */
     private static void panels(int width, float[] src, int origin, int lineStride, int stepStride,
-                               int extent, int kc, float[] dst, int dstIdx, float[] sums, int sumsIdx) {
+                               int extent, int kc, PanelsOfB dst, int dstIdx, float[] sums, int sumsIdx) {
         final int lanes = Species.LANES;
         int whole = lineStride == 1 && sums == null ? extent / width * width : 0;
         wholePanels(width, src, origin, stepStride, whole, kc, dst, dstIdx);
@@ -189,10 +170,10 @@ final class Packing {
                     boolean summing = sums != null;
                     FloatVector sum = summing ? FloatVector.fromArray(Species.F, sums, at, m) : FloatVector.zero(Species.F);
                     for (int p = 0; p < kc; p++) {
-                        FloatVector x = FloatVector.fromArray(Species.F, src, first + p * stepStride + v, m);
-                        x.intoArray(dst, panel + p * width + v);
+                        int from = first + p * stepStride + v;
+                        dst.copyPart(src, from, panel + p * width + v, lines - v);
                         if (summing) {
-                            sum = sum.add(x);
+                            sum = sum.add(FloatVector.fromArray(Species.F, src, from, m));
                         }
                     }
                     if (summing) {
@@ -207,16 +188,16 @@ final class Packing {
                     int l0 = first + s * lineStride, l1 = l0 + lineStride, l2 = l1 + lineStride, l3 = l2 + lineStride;
                     for (int p = 0; p < kc; p++) {
                         int d = panel + s + p * width;
-                        dst[d] = src[l0 + p];
-                        dst[d + 1] = src[l1 + p];
-                        dst[d + 2] = src[l2 + p];
-                        dst[d + 3] = src[l3 + p];
+                        dst.put(d, src[l0 + p]);
+                        dst.put(d + 1, src[l1 + p]);
+                        dst.put(d + 2, src[l2 + p]);
+                        dst.put(d + 3, src[l3 + p]);
                     }
                 }
                 for (; s < width; s++) {
                     int line = first + s * lineStride;
                     for (int p = 0; p < kc; p++) {
-                        dst[panel + s + p * width] = s < lines ? src[line + p] : 0f;
+                        dst.put(panel + s + p * width, s < lines ? src[line + p] : 0f);
                     }
                 }
                 if (sums != null) {
@@ -224,7 +205,7 @@ final class Packing {
                     for (int t = 0; t < lines; t++) {
                         float sum = sums[sumsIdx + s0 + t];
                         for (int p = 0; p < kc; p++) {
-                            sum += dst[panel + p * width + t];
+                            sum += dst.get(panel + p * width + t);
                         }
                         sums[sumsIdx + s0 + t] = sum;
                     }

@@ -13,24 +13,25 @@ final class PackingTeam {
     int members = 1;
     /** All of op(A), packed, or null when each member packs its own. */
     float[] panelsA;
-    /** The shared block of packed B, from {@link Workspace#B_START} on, or null when each member packs its own. */
-    float[] panelsB;
+    /** The shared block of packed B, from its start on, or null when each member packs its own. */
+    PanelsOfB panelsB;
     private Workspace shared;
 
     /** Prepares for a team of {@code members}; a size of 0 leaves that operand to each member. */
-    void reset(int members, int sizeA, int sizeB) {
+    void reset(Plan plan, int members, int sizeA, int sizeB) {
         this.members = members;
         if (shared == null) {
             shared = Workspace.take();
         }
         panelsA = sizeA > 0 ? shared.packedA(sizeA) : null;
-        panelsB = sizeB > 0 ? shared.packedB(sizeB) : null;
+        panelsB = sizeB > 0 ? shared.packedB(plan, sizeB) : null;
         barrier.reset(members);
     }
 
     /** Drops the buffer references and gives the workspace back once the call is over. */
     void clear() {
-        panelsA = panelsB = null;
+        panelsA = null;
+        panelsB = null;
         if (shared != null) {
             Workspace.give(shared);
             shared = null;

@@ -41,7 +41,8 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
         this(Plan.of(profile).orElseThrow(() -> new IllegalArgumentException("no generated kernel serves " + profile)));
     }
 
-    private PanamaKernels(Plan plan) {
+    /** The kernels of {@code plan}. */
+    PanamaKernels(Plan plan) {
         if (Species.F.vectorBitSize() < 128) {
             throw new UnsupportedOperationException("preferred vectors of " + Species.F.vectorBitSize()
                     + " bits are too narrow to pay off");
@@ -109,12 +110,13 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
     @Override
     public PackedOperand packB(boolean transB, int k, int n, float[] b, int bOffset, int ldb) {
         int paddedColumns = Plan.roundUp(n, plan.nr), kcMax = plan.kBlock(k);
-        // The block of k from pc on starts at B_START + pc·paddedColumns: on a cache line, as in a Workspace.
-        float[] data = new float[Workspace.B_START + k * paddedColumns];
+        // The block of k from pc on starts at START + pc·paddedColumns (see HeapPanels.START).
+        HeapPanels panels = HeapPanels.newView().view(new float[HeapPanels.START + k * paddedColumns]);
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
-            Packing.packB(plan.nr, transB, b, bOffset, ldb, pc, 0, kc, n, data, Workspace.B_START + pc * paddedColumns, null, 0);
+            Packing.packB(plan.nr, transB, b, bOffset, ldb, pc, 0, kc, n, panels, HeapPanels.START + pc * paddedColumns, null, 0);
         }
+        float[] data = panels.array();
         float[] asStored = null;
         if (transB) {
             asStored = new float[n * k];
@@ -122,7 +124,7 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                 System.arraycopy(b, bOffset + j * ldb, asStored, j * k, k);
             }
         }
-        return new PackedOperand(this, k, n, asStored, data, Workspace.B_START, paddedColumns);
+        return new PackedOperand(this, k, n, asStored, data, HeapPanels.START, paddedColumns);
     }
 
     /**

@@ -39,6 +39,11 @@ final class Plan {
     final int tileFloats;
     /** The least m·n·k per part of a split over threads: the profile's, or {@code -Dvectorkernels.parallelMinVolume}. */
     final long splitMinVolume;
+    /** Whether B is packed off-heap, from cache lines on ({@link PanelsOfB}); only where this JVM can. */
+    final boolean offHeapB;
+
+    /** Whether to pack B off-heap where the JVM can (JDK 22 and later): {@code -Dvectorkernels.offHeapPanels}, on by default. */
+    static final boolean OFF_HEAP_PANELS = !"false".equals(System.getProperty("vectorkernels.offHeapPanels"));
 
     /**
      * Problems with m·n·k up to this read op(A), when not transposed, where it is instead of packing
@@ -80,7 +85,7 @@ final class Plan {
     /** The most floats of packed A that column parts share: 4 MiB. */
     static final long SHARED_A_MAX = Long.getLong("vectorkernels.sharedAMax", 1L << 20);
 
-    private Plan(Profile p, FloatTileKernel onPackedA, FloatTileKernel onRowsOfA, FloatTileKernel stepped,
+    private Plan(Profile p, boolean offHeapB, FloatTileKernel onPackedA, FloatTileKernel onRowsOfA, FloatTileKernel stepped,
                  FloatTileKernel narrow, FloatTileKernel wide, FloatTileKernel wideOnRowsOfB) {
         this.profile = p;
         this.mr = p.mr();
@@ -99,10 +104,16 @@ final class Plan {
         this.wideNr = wide == null ? 0 : wide.vectors() * Species.LANES;
         this.tileFloats = Math.max(mr * nr, wide == null ? 0 : wide.rows() * wideNr);
         this.splitMinVolume = Long.getLong(Splits.PARALLEL_MIN_VOLUME_PROPERTY, p.splitMinVolume());
+        this.offHeapB = offHeapB && PanelsOfB.offHeapAvailable();
     }
 
-    /** The plan for {@code p}, or empty when no generated kernel has its tile (or its wide tile). */
+    /** The plan for {@code p}, B packed off-heap as {@link #OFF_HEAP_PANELS} says, or empty when no generated kernel has its tile. */
     static Optional<Plan> of(Profile p) {
+        return of(p, OFF_HEAP_PANELS);
+    }
+
+    /** The plan for {@code p}, B packed off-heap if {@code offHeapB} and the JVM can, or empty when no generated kernel has its tile (or its wide tile). */
+    static Optional<Plan> of(Profile p, boolean offHeapB) {
         String packedLayout = p.interleavedA() ? "interleaved" : "rows";
         Optional<FloatTileKernel> onPacked = FloatTileKernels.find(p.mr(), p.nv(), p.nv(), packedLayout);
         Optional<FloatTileKernel> rows = FloatTileKernels.find(p.mr(), p.nv(), p.nv(), "rows");
@@ -114,7 +125,7 @@ final class Plan {
                 || wide.isEmpty() == p.wideTile() || unpacked.isEmpty() == p.wideTile()) {
             return Optional.empty();
         }
-        return Optional.of(new Plan(p, onPacked.get(), rows.get(), stepped.get(), narrow.orElse(null), wide.orElse(null),
+        return Optional.of(new Plan(p, offHeapB, onPacked.get(), rows.get(), stepped.get(), narrow.orElse(null), wide.orElse(null),
                 unpacked.orElse(null)));
     }
 
@@ -135,6 +146,6 @@ final class Plan {
     }
 
     String describe() {
-        return profile.describe(Species.LANES);
+        return profile.describe(Species.LANES) + (offHeapB && PanelsOfB.offHeapAvailable() ? ", B packed off-heap on cache lines" : ", B packed on the heap");
     }
 }

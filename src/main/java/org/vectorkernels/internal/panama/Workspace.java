@@ -9,26 +9,16 @@ import org.vectorkernels.internal.Recycler;
  * first needed.
  *
  * <p>What one running part needs: packed A of up to MC·KC floats, packed B of up to
- * min(n, NC)·min(k, KC) floats (both padded to whole micro-panels), each rounded up as
- * {@link #capacity} says; the library keeps at most {@link Recycler#SLOTS} idle workspaces.
+ * min(n, NC)·min(k, KC) floats (both padded to whole micro-panels), off-heap where the plan
+ * says (see {@link PanelsOfB}), arrays rounded up as {@link HeapPanels#arrayLength} says; the library keeps at most {@link Recycler#SLOTS} idle workspaces.
  */
 final class Workspace {
     private static final Recycler<Workspace> POOL = new Recycler<>(Workspace::new);
 
-    /** An array header, as HotSpot lays one out with or without compressed class pointers. */
-    private static final int HEADER_BYTES = 16;
-    private static final int MIB = 1 << 20;
-    private static final int CACHE_LINE_BYTES = 64;
-
-    /**
-     * Where packed B starts in its array: on a cache line, header included, where G1 puts the array
-     * at a region's start (from half a region on), so that no 64-byte panel load straddles two
-     * lines: a few percent from 1024³ on, on Zen 5 (docs/performance.md).
-     */
-    static final int B_START = (CACHE_LINE_BYTES - HEADER_BYTES) / Float.BYTES;
-
     private float[] packedA = new float[0];
-    private float[] packedB = new float[0];
+    private PanelsOfB packedB = HeapPanels.EMPTY;
+    /** Points at arrays read as panels of B where they are. */
+    private final HeapPanels view = HeapPanels.newView();
     private float[] tile = new float[0];
     private final float[] rowSums = new float[RowTimesMatrix.ROW_CHUNK + Species.LANES];
 
@@ -58,30 +48,22 @@ final class Workspace {
 
     float[] packedA(int size) {
         if (packedA.length < size) {
-            packedA = new float[capacity(size)];
+            packedA = new float[HeapPanels.arrayLength(size)];
         }
         return packedA;
     }
 
-    /** An array with at least {@code size} floats from {@link #B_START} on. */
-    float[] packedB(int size) {
-        if (packedB.length < B_START + size) {
-            packedB = new float[capacity(B_START + size)];
+    /** Panels for at least {@code size} floats of packed B from their start on, off-heap where the plan says. */
+    PanelsOfB packedB(Plan plan, int size) {
+        PanelsOfB kind = PanelsOfB.empty(plan.offHeapB);
+        if (packedB.capacity() < size || packedB.offHeap() != kind.offHeap()) {
+            packedB = kind.withCapacity(size);
         }
         return packedB;
     }
 
-    /**
-     * The floats to allocate for {@code size}: from half a MiB on (where G1 makes an array humongous,
-     * in regions of its own) whole MiB less the header, so that no array spills a few bytes into one
-     * more region (1 MiB of floats plus its header took two regions of 1 MiB, for 16 bytes).
-     */
-    static int capacity(int size) {
-        long bytes = 4L * size + HEADER_BYTES;
-        if (bytes < MIB / 2) {
-            return size;
-        }
-        long whole = (bytes + MIB - 1) / MIB * MIB;
-        return (int) Math.min(Integer.MAX_VALUE - 8, (whole - HEADER_BYTES) / 4);
+    /** {@code array} read as panels of B (B read in place, or packed before the call). */
+    PanelsOfB view(float[] array) {
+        return view.view(array);
     }
 }

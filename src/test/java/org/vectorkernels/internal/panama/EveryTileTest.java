@@ -22,7 +22,7 @@ import org.vectorkernels.internal.panama.kernels.FloatTileKernels;
 import org.vectorkernels.internal.threads.Threads;
 
 /**
- * Every generated micro-kernel, through a plan of its own in this JVM ({@link Plans}): each path
+ * Every generated micro-kernel and its twin on off-heap panels, through a plan of its own in this JVM ({@link Plans}): each path
  * (A in place, rows or transposed; packed in rows or interleaved; the edge and wide kernels;
  * the direct and single-row paths) against the double reference on edge sizes that cross the
  * plan's small blocks, the fused epilogue bitwise the unfused one, a packed B bitwise the
@@ -34,7 +34,7 @@ class EveryTileTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Plan plan : Plans.everyTile()) {
             tests.add(DynamicTest.dynamicTest(plan.describe(), () -> {
-                PanamaKernels kernels = new PanamaKernels(plan.profile);
+                PanamaKernels kernels = new PanamaKernels(plan);
                 SgemmShapesTest.edges(contract(kernels), 40);
                 SgemmShapesTest.skinny(contract(kernels));
                 for (PanamaKernelsTest.Path path : PanamaKernelsTest.Path.values()) {

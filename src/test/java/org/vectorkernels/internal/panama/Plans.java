@@ -10,7 +10,8 @@ import org.vectorkernels.internal.panama.kernels.FloatTileKernels;
 /**
  * A plan for every generated tile, twice: A packed in rows with no edge or wide kernel, and A
  * packed interleaved with the one-vector edge kernel and (where one is generated) the wide
- * tile; with blocks small enough that the tests' sizes cross each of them.
+ * tile; with blocks small enough that the tests' sizes cross each of them. Each with B packed
+ * on the heap and, where this JVM can (JDK 22 and later), off-heap: every kernel and its twin.
  */
 final class Plans {
     private Plans() {}
@@ -23,15 +24,18 @@ final class Plans {
             }
             int mr = k.rows(), nv = k.vectors(), nr = nv * Species.LANES;
             boolean wide = FloatTileKernels.find(4, 2 * nv, nv, "rows").isPresent();
-            plans.add(plan(new Profile("test-" + mr + "x" + nv, mr, nv, 40, 3 * mr, 4 * nr, "test",
-                    Profile.DEFAULT_SPLIT_MIN_VOLUME, false, false, false)));
-            plans.add(plan(new Profile("test-" + mr + "x" + nv + "-interleaved", mr, nv, 72, 2 * mr, 6 * nr, "test",
-                    Profile.DEFAULT_SPLIT_MIN_VOLUME, true, true, wide)));
+            add(plans, new Profile("test-" + mr + "x" + nv, mr, nv, 40, 3 * mr, 4 * nr, "test",
+                    Profile.DEFAULT_SPLIT_MIN_VOLUME, false, false, false));
+            add(plans, new Profile("test-" + mr + "x" + nv + "-interleaved", mr, nv, 72, 2 * mr, 6 * nr, "test",
+                    Profile.DEFAULT_SPLIT_MIN_VOLUME, true, true, wide));
         }
         return plans;
     }
 
-    private static Plan plan(Profile p) {
-        return Plan.of(p).orElseThrow(() -> new AssertionError("no plan for " + p));
+    private static void add(List<Plan> plans, Profile p) {
+        plans.add(Plan.of(p, false).orElseThrow(() -> new AssertionError("no plan for " + p)));
+        if (PanelsOfB.offHeapAvailable()) {
+            plans.add(Plan.of(p, true).orElseThrow());
+        }
     }
 }

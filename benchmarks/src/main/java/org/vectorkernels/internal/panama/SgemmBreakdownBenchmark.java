@@ -41,7 +41,9 @@ public class SgemmBreakdownBenchmark {
     public String shape;
 
     private int m, n, k, kcMax;
-    private float[] a, b, c, packedA, packedB, tile;
+    private float[] a, b, c, packedA, tile;
+    /** Packed B as the call keeps it: off-heap where the plan says. */
+    private PanelsOfB packedB;
     /** The plan this machine gets, as Gemm runs it. */
     private final Plan plan = new PanamaKernels().plan;
     private GemmCall call;
@@ -58,11 +60,11 @@ public class SgemmBreakdownBenchmark {
         c = new float[m * n];
         kcMax = plan.kBlock(k);
         packedA = new float[Plan.roundUp(Math.min(m, plan.mc), plan.mr) * kcMax];
-        packedB = new float[Plan.roundUp(Math.min(n, plan.nc), plan.nr) * kcMax];
+        packedB = PanelsOfB.empty(plan.offHeapB).withCapacity(Plan.roundUp(Math.min(n, plan.nc), plan.nr) * kcMax);
         tile = new float[plan.tileFloats + 1];
         // One block of each, packed once, for the kernels to run on.
         Packing.packA(plan, false, a, 0, k, 0, 0, Math.min(m, plan.mc), Math.min(k, kcMax), packedA, 0);
-        Packing.packB(plan.nr, false, b, 0, n, 0, 0, Math.min(k, kcMax), Math.min(n, plan.nc), packedB, 0, null, 0);
+        Packing.packB(plan.nr, false, b, 0, n, 0, 0, Math.min(k, kcMax), Math.min(n, plan.nc), packedB, packedB.start(), null, 0);
         call = GemmCall.take(plan, false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n).finish(null, 0, false, null, 0);
     }
 
@@ -86,11 +88,11 @@ public class SgemmBreakdownBenchmark {
     }
 
     @Benchmark
-    public float[] packB() {
+    public PanelsOfB packB() {
         for (int jc = 0; jc < n; jc += plan.nc) {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                Packing.packB(plan.nr, false, b, 0, n, pc, jc, kc, Math.min(plan.nc, n - jc), packedB, 0, null, 0);
+                Packing.packB(plan.nr, false, b, 0, n, pc, jc, kc, Math.min(plan.nc, n - jc), packedB, packedB.start(), null, 0);
             }
         }
         return packedB;
@@ -105,7 +107,7 @@ public class SgemmBreakdownBenchmark {
                 int kc = Math.min(kcMax, k - pc);
                 for (int ic = 0; ic < m; ic += plan.mc) {
                     MacroKernel.compute(call, plan.onPackedA, ic, jc, Math.min(plan.mc, m - ic), nc, kc, packedA, 0,
-                            Packing.aRowGap(plan, kc), Packing.aStepGap(plan), plan.interleavedA, packedB, 0, kc, 0, tile,
+                            Packing.aRowGap(plan, kc), Packing.aStepGap(plan), plan.interleavedA, packedB, packedB.start(), kc, 0, tile,
                             pc == 0 ? 0f : 1f, pc + kc >= k);
                 }
             }
@@ -125,8 +127,8 @@ public class SgemmBreakdownBenchmark {
                     int mc = Math.min(plan.mc, m - ic);
                     for (int jr = 0; jr < nc; jr += plan.nr) {
                         for (int ir = 0; ir < mc; ir += plan.mr) {
-                            plan.onPackedA.compute(kc, packedA, ir * kc, plan.interleavedA ? 1 : kc, aStep, packedB, jr * kc, 0,
-                                    tile, 0, plan.nr);
+                            packedB.tile(plan.onPackedA, kc, packedA, ir * kc, plan.interleavedA ? 1 : kc, aStep,
+                                    packedB.start() + jr * kc, 0, tile, 0, plan.nr);
                         }
                     }
                 }
@@ -146,7 +148,7 @@ public class SgemmBreakdownBenchmark {
         int rows = kernel.rows(), cols = kernel.vectors() * Species.LANES;
         for (int jr = 0; jr + cols <= nc; jr += cols) {
             for (int ir = 0; ir + rows <= m; ir += rows) {
-                kernel.compute(kc, a, ir * k, k, 1, packedB, jr * kc, 0, tile, 0, cols);
+                packedB.tile(kernel, kc, a, ir * k, k, 1, packedB.start() + jr * kc, 0, tile, 0, cols);
             }
         }
         return tile;

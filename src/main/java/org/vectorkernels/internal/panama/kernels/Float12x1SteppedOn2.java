@@ -10,7 +10,7 @@ final class Float12x1SteppedOn2 extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 2 * L;
 
     Float12x1SteppedOn2() {
-        super(12, 1, 2, "stepped");
+        super(27, 12, 1, 2, "stepped");
     }
 
     @Override
@@ -32,7 +32,8 @@ final class Float12x1SteppedOn2 extends FloatTileKernel {
         final int a1 = lda, a2 = 2 * lda, a3 = 3 * lda, a4 = 4 * lda, a5 = 5 * lda, a6 = 6 * lda, a7 = 7 * lda, a8 = 8 * lda, a9 = 9 * lda, a10 = 10 * lda, a11 = 11 * lda;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * aStep, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * aStep;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector x = FloatVector.broadcast(S, a[ap]);
             c0_0 = b0.fma(x, c0_0);

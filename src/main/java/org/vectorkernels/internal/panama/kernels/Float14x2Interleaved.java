@@ -10,7 +10,7 @@ final class Float14x2Interleaved extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 2 * L;
 
     Float14x2Interleaved() {
-        super(14, 2, 2, "interleaved");
+        super(30, 14, 2, 2, "interleaved");
     }
 
     @Override
@@ -32,7 +32,8 @@ final class Float14x2Interleaved extends FloatTileKernel {
         FloatVector c13_0 = zero, c13_1 = zero;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * 14, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * 14;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector x = FloatVector.broadcast(S, a[ap]);

@@ -10,7 +10,7 @@ final class Float3x4Interleaved extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 4 * L;
 
     Float3x4Interleaved() {
-        super(3, 4, 4, "interleaved");
+        super(46, 3, 4, 4, "interleaved");
     }
 
     @Override
@@ -21,7 +21,8 @@ final class Float3x4Interleaved extends FloatTileKernel {
         FloatVector c2_0 = zero, c2_1 = zero, c2_2 = zero, c2_3 = zero;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * 3, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * 3;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);

@@ -10,7 +10,7 @@ final class Float3x4Stepped extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 4 * L;
 
     Float3x4Stepped() {
-        super(3, 4, 4, "stepped");
+        super(45, 3, 4, 4, "stepped");
     }
 
     @Override
@@ -23,7 +23,8 @@ final class Float3x4Stepped extends FloatTileKernel {
         final int a1 = lda, a2 = 2 * lda;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * aStep, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * aStep;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);

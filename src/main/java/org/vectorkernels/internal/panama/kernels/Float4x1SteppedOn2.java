@@ -10,7 +10,7 @@ final class Float4x1SteppedOn2 extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 2 * L;
 
     Float4x1SteppedOn2() {
-        super(4, 1, 2, "stepped");
+        super(3, 4, 1, 2, "stepped");
     }
 
     @Override
@@ -24,7 +24,8 @@ final class Float4x1SteppedOn2 extends FloatTileKernel {
         final int a1 = lda, a2 = 2 * lda, a3 = 3 * lda;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * aStep, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * aStep;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector x = FloatVector.broadcast(S, a[ap]);
             c0_0 = b0.fma(x, c0_0);

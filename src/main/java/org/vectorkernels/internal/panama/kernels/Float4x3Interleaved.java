@@ -10,7 +10,7 @@ final class Float4x3Interleaved extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 3 * L;
 
     Float4x3Interleaved() {
-        super(4, 3, 3, "interleaved");
+        super(34, 4, 3, 3, "interleaved");
     }
 
     @Override
@@ -22,7 +22,8 @@ final class Float4x3Interleaved extends FloatTileKernel {
         FloatVector c3_0 = zero, c3_1 = zero, c3_2 = zero;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * 4, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * 4;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);

@@ -10,7 +10,7 @@ final class Float4x6RowsOn3 extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 3 * L;
 
     Float4x6RowsOn3() {
-        super(4, 6, 3, "rows");
+        super(61, 4, 6, 3, "rows");
     }
 
     @Override
@@ -25,7 +25,8 @@ final class Float4x6RowsOn3 extends FloatTileKernel {
         final int nextPanel = kc * PANEL;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p, bp = bIdx + p * PANEL, bp1 = bp + nextPanel;
+            int ap = aIdx + p;
+            int bp = bIdx + p * PANEL, bp1 = bp + nextPanel;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);

@@ -10,7 +10,7 @@ final class Float4x6RowsOnRowsOfB extends FloatTileKernel {
     private static final int L = S.length();
 
     Float4x6RowsOnRowsOfB() {
-        super(4, 6, 0, "rows");
+        super(63, 4, 6, 0, "rows");
     }
 
     @Override
@@ -24,7 +24,8 @@ final class Float4x6RowsOnRowsOfB extends FloatTileKernel {
         final int a1 = lda, a2 = 2 * lda, a3 = 3 * lda;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p, bp = bIdx + p * ldb;
+            int ap = aIdx + p;
+            int bp = bIdx + p * ldb;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);

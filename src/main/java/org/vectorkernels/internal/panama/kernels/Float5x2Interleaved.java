@@ -10,7 +10,7 @@ final class Float5x2Interleaved extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 2 * L;
 
     Float5x2Interleaved() {
-        super(5, 2, 2, "interleaved");
+        super(6, 5, 2, 2, "interleaved");
     }
 
     @Override
@@ -23,7 +23,8 @@ final class Float5x2Interleaved extends FloatTileKernel {
         FloatVector c4_0 = zero, c4_1 = zero;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * 5, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * 5;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector x = FloatVector.broadcast(S, a[ap]);

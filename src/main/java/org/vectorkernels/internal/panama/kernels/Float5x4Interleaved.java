@@ -10,7 +10,7 @@ final class Float5x4Interleaved extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 4 * L;
 
     Float5x4Interleaved() {
-        super(5, 4, 4, "interleaved");
+        super(54, 5, 4, 4, "interleaved");
     }
 
     @Override
@@ -23,7 +23,8 @@ final class Float5x4Interleaved extends FloatTileKernel {
         FloatVector c4_0 = zero, c4_1 = zero, c4_2 = zero, c4_3 = zero;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * 5, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * 5;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);

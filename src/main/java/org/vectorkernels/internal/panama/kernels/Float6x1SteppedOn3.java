@@ -10,7 +10,7 @@ final class Float6x1SteppedOn3 extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 3 * L;
 
     Float6x1SteppedOn3() {
-        super(6, 1, 3, "stepped");
+        super(39, 6, 1, 3, "stepped");
     }
 
     @Override
@@ -26,7 +26,8 @@ final class Float6x1SteppedOn3 extends FloatTileKernel {
         final int a1 = lda, a2 = 2 * lda, a3 = 3 * lda, a4 = 4 * lda, a5 = 5 * lda;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * aStep, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * aStep;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector x = FloatVector.broadcast(S, a[ap]);
             c0_0 = b0.fma(x, c0_0);

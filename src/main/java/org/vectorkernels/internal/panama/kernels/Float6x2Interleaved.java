@@ -10,7 +10,7 @@ final class Float6x2Interleaved extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 2 * L;
 
     Float6x2Interleaved() {
-        super(6, 2, 2, "interleaved");
+        super(10, 6, 2, 2, "interleaved");
     }
 
     @Override
@@ -24,7 +24,8 @@ final class Float6x2Interleaved extends FloatTileKernel {
         FloatVector c5_0 = zero, c5_1 = zero;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * 6, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * 6;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector x = FloatVector.broadcast(S, a[ap]);

@@ -10,7 +10,7 @@ final class Float6x2Rows extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 2 * L;
 
     Float6x2Rows() {
-        super(6, 2, 2, "rows");
+        super(8, 6, 2, 2, "rows");
     }
 
     @Override
@@ -26,7 +26,8 @@ final class Float6x2Rows extends FloatTileKernel {
         final int a1 = lda, a2 = 2 * lda, a3 = 3 * lda, a4 = 4 * lda, a5 = 5 * lda;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p, bp = bIdx + p * PANEL;
+            int ap = aIdx + p;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector x = FloatVector.broadcast(S, a[ap]);

@@ -10,7 +10,7 @@ final class Float6x3Interleaved extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 3 * L;
 
     Float6x3Interleaved() {
-        super(6, 3, 3, "interleaved");
+        super(38, 6, 3, 3, "interleaved");
     }
 
     @Override
@@ -24,7 +24,8 @@ final class Float6x3Interleaved extends FloatTileKernel {
         FloatVector c5_0 = zero, c5_1 = zero, c5_2 = zero;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * 6, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * 6;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);

@@ -10,7 +10,7 @@ final class Float6x4Interleaved extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 4 * L;
 
     Float6x4Interleaved() {
-        super(6, 4, 4, "interleaved");
+        super(58, 6, 4, 4, "interleaved");
     }
 
     @Override
@@ -24,7 +24,8 @@ final class Float6x4Interleaved extends FloatTileKernel {
         FloatVector c5_0 = zero, c5_1 = zero, c5_2 = zero, c5_3 = zero;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * 6, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * 6;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);

@@ -10,7 +10,7 @@ final class Float8x2Rows extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 2 * L;
 
     Float8x2Rows() {
-        super(8, 2, 2, "rows");
+        super(16, 8, 2, 2, "rows");
     }
 
     @Override
@@ -28,7 +28,8 @@ final class Float8x2Rows extends FloatTileKernel {
         final int a1 = lda, a2 = 2 * lda, a3 = 3 * lda, a4 = 4 * lda, a5 = 5 * lda, a6 = 6 * lda, a7 = 7 * lda;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p, bp = bIdx + p * PANEL;
+            int ap = aIdx + p;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector x = FloatVector.broadcast(S, a[ap]);

@@ -10,7 +10,7 @@ final class Float8x3Interleaved extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 3 * L;
 
     Float8x3Interleaved() {
-        super(8, 3, 3, "interleaved");
+        super(42, 8, 3, 3, "interleaved");
     }
 
     @Override
@@ -26,7 +26,8 @@ final class Float8x3Interleaved extends FloatTileKernel {
         FloatVector c7_0 = zero, c7_1 = zero, c7_2 = zero;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * 8, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * 8;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);

@@ -10,7 +10,7 @@ final class Float8x3Stepped extends FloatTileKernel {
     private static final int L = S.length(), PANEL = 3 * L;
 
     Float8x3Stepped() {
-        super(8, 3, 3, "stepped");
+        super(41, 8, 3, 3, "stepped");
     }
 
     @Override
@@ -28,7 +28,8 @@ final class Float8x3Stepped extends FloatTileKernel {
         final int a1 = lda, a2 = 2 * lda, a3 = 3 * lda, a4 = 4 * lda, a5 = 5 * lda, a6 = 6 * lda, a7 = 7 * lda;
         for (int p = 0; p < kc; p++) {
             // Indices linear in p, with constant steps, so that C2 hoists the bounds checks.
-            int ap = aIdx + p * aStep, bp = bIdx + p * PANEL;
+            int ap = aIdx + p * aStep;
+            int bp = bIdx + p * PANEL;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);

@@ -8,14 +8,20 @@ package org.vectorkernels.internal.panama.kernels;
  * generated, one class per tile shape, layout of A and panel width of B.
  */
 public abstract class FloatTileKernel {
-    private final int rows, vectors, panelVectors;
+    private final int id, rows, vectors, panelVectors;
     private final String layout;
 
-    protected FloatTileKernel(int rows, int vectors, int panelVectors, String layout) {
+    protected FloatTileKernel(int id, int rows, int vectors, int panelVectors, String layout) {
+        this.id = id;
         this.rows = rows;
         this.vectors = vectors;
         this.panelVectors = panelVectors;
         this.layout = layout;
+    }
+
+    /** Its place in the registry, which its twin on a MemorySegment shares. */
+    public final int id() {
+        return id;
     }
 
     /** Rows of the tile. */

@@ -21,9 +21,9 @@ import org.vectorkernels.generator.MicroKernelGenerator;
  * here, with the command that regenerates them. Every file in the package is generated.
  */
 class GeneratedKernelsTest {
-    private static final Path ROOT = Path.of("src/main/java");
+    private static final Path ROOT = Path.of("src/main");
     private static final String REGENERATE =
-            "; regenerate: java src/generator/java/org/vectorkernels/generator/MicroKernelGenerator.java src/main/java";
+            "; regenerate: java src/generator/java/org/vectorkernels/generator/MicroKernelGenerator.java src/main";
 
     @Test
     void everyCommittedKernelIsWhatTheGeneratorWrites() throws IOException {
@@ -33,10 +33,11 @@ class GeneratedKernelsTest {
             assertTrue(Files.isRegularFile(file), file + " is missing" + REGENERATE);
             assertEquals(f.getValue(), Files.readString(file, StandardCharsets.UTF_8), file + " differs from its generator" + REGENERATE);
         }
-        Path dir = ROOT.resolve(MicroKernelGenerator.PACKAGE.replace('.', '/'));
         TreeSet<Path> present = new TreeSet<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            files.forEach(p -> present.add(ROOT.relativize(p)));
+        for (Path dir : MicroKernelGenerator.generatedDirs()) {
+            try (Stream<Path> files = Files.list(ROOT.resolve(dir))) {
+                files.forEach(p -> present.add(ROOT.relativize(p)));
+            }
         }
         present.removeAll(expected.keySet());
         assertEquals(List.of(), List.copyOf(present), "files in the generated package that the generator does not write" + REGENERATE);
@@ -49,6 +50,7 @@ class GeneratedKernelsTest {
             FloatTileKernel k = FloatTileKernels.find(v.rows(), v.vectors(), v.panelVectors(),
                     v.layout().name().toLowerCase(java.util.Locale.ROOT)).orElseThrow();
             assertEquals(v.className(), k.getClass().getSimpleName());
+            assertEquals(MicroKernelGenerator.variants().indexOf(v), k.id(), v + "'s id");
         }
     }
 }
