@@ -179,9 +179,11 @@ class PackedSgemmTest {
             float[] a = uniform(rnd, m * k), c = new float[m * n], bias = uniform(rnd, n);
             PackedMatrix packed = Gemm.packB(true, k, n, uniform(rnd, k * n), 0, k);
             Epilogue e = Epilogue.bias(bias).withRelu();
-            // Warm means compiled by C2, which takes longer for some paths than others: rounds until one allocates nothing.
-            long perCall = Long.MAX_VALUE;
-            for (int round = 0; round < 40 && perCall >= 64; round++) {
+            // Warm means compiled by C2, which takes longer for some paths than others: rounds until one
+            // allocates nothing, for up to 30 s (CI once measured 50 KB per 3×20×32 call after 40 rounds,
+            // about what a kernel not yet compiled allocates boxing its vectors; a rerun passed).
+            long perCall = Long.MAX_VALUE, deadline = System.nanoTime() + 30_000_000_000L;
+            for (int round = 0; perCall >= 64 && (round < 40 || System.nanoTime() < deadline); round++) {
                 long id = Thread.currentThread().threadId(), before = mx.getThreadAllocatedBytes(id);
                 for (int i = 0; i < 500; i++) {
                     Gemm.sgemm(false, m, 1f, a, 0, k, packed, 0.5f, c, 0, n, e);
