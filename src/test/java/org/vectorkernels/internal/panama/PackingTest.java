@@ -81,6 +81,8 @@ class PackingTest {
                             checkB(rnd, offHeap, width, transB, nc, kc, rnd.nextBoolean());
                         }
                     }
+                    // Rows far enough apart that whole panels are packed a group at a time: several groups, the last part-full.
+                    checkB(rnd, offHeap, width, transB, 40 * width + 3, 300, false);
                 }
             }
         }
