@@ -66,6 +66,26 @@ final class Judge {
         return rows;
     }
 
+    /**
+     * The pooled rows, with a regression that the pairs measured again do not show on their own
+     * ({@code again}: those pairs alone, judged) turned into OK. The rank test pools iterations, which
+     * share their fork's state (on this project's VM, which vCPU it ran on), so it can be sure of a
+     * difference between forks that is not the code's; a real slowdown shows in both measurements.
+     */
+    static List<Row> confirmed(List<Row> pooled, List<Row> again) {
+        List<Row> rows = new ArrayList<>();
+        for (Row r : pooled) {
+            Row a = again.stream().filter(x -> x.figure().equals(r.figure())).findFirst().orElse(null);
+            boolean unconfirmed = r.verdict() == Verdict.REGRESSION && a != null && !(a.ratio() > 1 + a.threshold());
+            if (unconfirmed) {
+                System.out.printf(Locale.ROOT, "perf-gate: %s: %.3f pooled, but %.3f in the pairs measured again alone: not failed%n",
+                        r.figure().id(), r.ratio(), a.ratio());
+            }
+            rows.add(unconfirmed ? new Row(r.figure(), r.base(), r.candidate(), r.ratio(), r.pSlower(), r.threshold(), Verdict.OK) : r);
+        }
+        return rows;
+    }
+
     static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
         sb.append("| figure | base µs | candidate µs | candidate ÷ base | p (slower) | threshold | candidate rate | ÷ FMA peak | verdict |\n");

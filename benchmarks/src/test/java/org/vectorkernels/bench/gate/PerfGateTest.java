@@ -93,6 +93,22 @@ class PerfGateTest {
     }
 
     @Test
+    void aSlowdownFailsOnlyIfThePairsMeasuredAgainShowItAlone() throws Exception {
+        Map<Figure, Samples> base = recorded(f -> null);
+        List<Row> pooled = Judge.judge(SUITE, base, recorded(f -> f == SGEMM_1024 ? scaled(1.15) : null), gate(0.1));
+        assertEquals(Verdict.REGRESSION, pooled.get(2).verdict());
+        // Measured again, the candidate is as fast as the base: a state of the first forks, not the code.
+        List<Row> notAgain = Judge.judge(List.of(SGEMM_1024), base, recorded(f -> null), gate(0.1));
+        List<Row> rows = Judge.confirmed(pooled, notAgain);
+        assertEquals(Verdict.OK, rows.get(2).verdict());
+        assertEquals(1.15, rows.get(2).ratio(), 1e-9, "the pooled ratio is still reported");
+        assertEquals(0, report(rows, new StringBuilder()));
+        // Slower again, past the threshold: it fails.
+        List<Row> slowerAgain = Judge.judge(List.of(SGEMM_1024), base, recorded(f -> f == SGEMM_1024 ? scaled(1.12) : null), gate(0.1));
+        assertEquals(GateException.REGRESSION, report(Judge.confirmed(pooled, slowerAgain), new StringBuilder()));
+    }
+
+    @Test
     void aBenchmarkMissingOnTheBaseIsNewNotFailed() throws Exception {
         Map<Figure, Samples> base = recorded(f -> null);
         base.remove(SGEMM_1024);
