@@ -20,6 +20,8 @@ final class DirectSgemm {
         Workspace ws = Workspace.take();
         try {
             float[] tile = ws.tile(ROWS * NR);
+            // A whole tile of an unscaled product that overwrites C goes straight to C, as in MacroKernel.
+            boolean overwrite = g.alpha == 1f && g.beta == 0f && g.bias == null && !g.relu;
             for (int i = 0; i < m; i += ROWS) {
                 int rows = Math.min(ROWS, m - i);
                 // A short last block re-reads row m-1 to keep every load in bounds; those rows are not stored.
@@ -27,7 +29,11 @@ final class DirectSgemm {
                 int a2 = g.aAt(Math.min(i + 2, m - 1)), a3 = g.aAt(Math.min(i + 3, m - 1));
                 for (int j = 0; j < n; j += NR) {
                     int nr = Math.min(NR, n - j);
-                    tile(g.k, g.a, a0, a1, a2, a3, aStep, g.b, g.bOffset + j, g.ldb, nr, tile);
+                    if (overwrite && rows == ROWS && nr == NR) {
+                        tile(g.k, g.a, a0, a1, a2, a3, aStep, g.b, g.bOffset + j, g.ldb, nr, g.c, g.cAt(i, j), g.ldc);
+                        continue;
+                    }
+                    tile(g.k, g.a, a0, a1, a2, a3, aStep, g.b, g.bOffset + j, g.ldb, nr, tile, 0, NR);
                     TileStore.write(tile, 0, NR, rows, nr, g.alpha, g.beta, g.c, g.cAt(i, j), g.ldc,
                             g.bias, g.biasOffset + j, g.relu);
                 }
@@ -37,9 +43,9 @@ final class DirectSgemm {
         }
     }
 
-    /** The 4×NR product of rows a0..a3 of op(A) and columns [0, nr) of B at bIdx, left in {@code tile}. */
+    /** The 4×NR product of rows a0..a3 of op(A) and columns [0, nr) of B at bIdx, stored with row r at {@code out[outIdx + r·ldo]}. */
     private static void tile(int k, float[] a, int a0, int a1, int a2, int a3, int aStep,
-                             float[] b, int bIdx, int ldb, int nr, float[] tile) {
+                             float[] b, int bIdx, int ldb, int nr, float[] out, int outIdx, int ldo) {
         final int lanes = Species.LANES;
         VectorMask<Float> m0 = Species.F.indexInRange(0, nr);
         VectorMask<Float> m1 = Species.F.indexInRange(lanes, nr);
@@ -68,13 +74,13 @@ final class DirectSgemm {
             c30 = x3.fma(b0, c30);
             c31 = x3.fma(b1, c31);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, lanes);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + lanes);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + lanes);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + lanes);
+        c00.intoArray(out, outIdx);
+        c01.intoArray(out, outIdx + lanes);
+        c10.intoArray(out, outIdx + ldo);
+        c11.intoArray(out, outIdx + ldo + lanes);
+        c20.intoArray(out, outIdx + 2 * ldo);
+        c21.intoArray(out, outIdx + 2 * ldo + lanes);
+        c30.intoArray(out, outIdx + 3 * ldo);
+        c31.intoArray(out, outIdx + 3 * ldo + lanes);
     }
 }
