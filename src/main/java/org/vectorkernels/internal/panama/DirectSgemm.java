@@ -28,14 +28,14 @@ final class DirectSgemm {
                 int a0 = g.aAt(i), a1 = g.aAt(Math.min(i + 1, m - 1));
                 int a2 = g.aAt(Math.min(i + 2, m - 1)), a3 = g.aAt(Math.min(i + 3, m - 1));
                 for (int j = 0; j < n; j += NR) {
-                    int nr = Math.min(NR, n - j);
-                    if (overwrite && rows == ROWS && nr == NR) {
-                        tile(g.k, g.a, a0, a1, a2, a3, aStep, g.b, g.bOffset + j, g.ldb, nr, g.c, g.cAt(i, j), g.ldc);
-                        continue;
+                    int nr = Math.min(NR, n - j), at = g.cAt(i, j);
+                    // One call site, so that C2 inlines the kernel once.
+                    boolean direct = overwrite && rows == ROWS && nr == NR;
+                    tile(g.k, g.a, a0, a1, a2, a3, aStep, g.b, g.bOffset + j, g.ldb, nr,
+                            direct ? g.c : tile, direct ? at : 0, direct ? g.ldc : NR);
+                    if (!direct) {
+                        TileStore.write(tile, 0, NR, rows, nr, g.alpha, g.beta, g.c, at, g.ldc, g.bias, g.biasOffset + j, g.relu);
                     }
-                    tile(g.k, g.a, a0, a1, a2, a3, aStep, g.b, g.bOffset + j, g.ldb, nr, tile, 0, NR);
-                    TileStore.write(tile, 0, NR, rows, nr, g.alpha, g.beta, g.c, g.cAt(i, j), g.ldc,
-                            g.bias, g.biasOffset + j, g.relu);
                 }
             }
         } finally {
