@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes the micro-kernel family from one template: every tile shape (rows × vectors), layout of
- * A and width of B's packed panels that a plan can pick, as one small final class each, and the
- * registry that lists them. C2 needs the tile's size, the species and every index step as
+ * A and width of B's packed panels that a plan can pick, in float and in double, as one small
+ * final class each, and the registry of each element type that lists them. C2 needs the tile's size, the species and every index step as
  * constants to keep the accumulators in registers, so each variant is a class of its own; but
  * none is written by hand, and the sources are committed beside this generator, as the JDK
  * commits FloatVector beside its template. Each kernel on packed panels of B has a twin that
@@ -55,7 +55,8 @@ public final class MicroKernelGenerator {
 
     /** The element type: names and species of its vectors. */
     public enum Elem {
-        FLOAT("float", "Float", "FloatVector", Float.BYTES);
+        FLOAT("float", "Float", "FloatVector", Float.BYTES),
+        DOUBLE("double", "Double", "DoubleVector", Double.BYTES);
 
         final String prim, boxed, vector;
         final int bytes;
@@ -106,7 +107,7 @@ public final class MicroKernelGenerator {
     /** Tiles that read both A and B in place (small products, not worth packing): {rows, vectors}. */
     static final int[][] UNPACKED_TILES = {{4, 4}, {4, 6}};
 
-    /** Every variant, in the registry's order. */
+    /** Every variant of every element type, float's first, each type's in its registry's order. */
     public static List<Variant> variants() {
         List<Variant> all = new ArrayList<>();
         for (Elem e : Elem.values()) {
@@ -127,23 +128,30 @@ public final class MicroKernelGenerator {
         return all.stream().distinct().toList();
     }
 
+    /** The variants of one element type, in its registry's order: a kernel's id is its place here. */
+    public static List<Variant> variants(Elem e) {
+        return variants().stream().filter(v -> v.elem == e).toList();
+    }
+
     /** Every generated file, by its path under src/main ({@link #BASE_ROOT} or {@link #JAVA22_ROOT}), with its text. */
     public static Map<Path, String> files() {
         Map<Path, String> files = new LinkedHashMap<>();
         Path dir = BASE_ROOT.resolve(PACKAGE.replace('.', '/')), dir22 = JAVA22_ROOT.resolve(PACKAGE.replace('.', '/'));
         for (Elem e : Elem.values()) {
-            List<Variant> vs = variants().stream().filter(v -> v.elem == e).toList();
+            List<Variant> vs = variants(e);
             files.put(dir.resolve(e.boxed + "TileKernel.java"), base(e));
             files.put(dir.resolve(e.boxed + "TileKernels.java"), registry(e, vs));
             files.put(dir22.resolve(e.boxed + "SegmentTileKernel.java"), segmentBase(e));
             files.put(dir22.resolve(e.boxed + "SegmentTileKernels.java"), segmentRegistry(e, vs));
         }
-        List<Variant> all = variants();
-        for (int id = 0; id < all.size(); id++) {
-            Variant v = all.get(id);
-            files.put(dir.resolve(v.className() + ".java"), kernel(v, id, false));
-            if (v.hasSegmentTwin()) {
-                files.put(dir22.resolve(v.segmentClassName() + ".java"), kernel(v, id, true));
+        for (Elem e : Elem.values()) {
+            List<Variant> vs = variants(e);
+            for (int id = 0; id < vs.size(); id++) {
+                Variant v = vs.get(id);
+                files.put(dir.resolve(v.className() + ".java"), kernel(v, id, false));
+                if (v.hasSegmentTwin()) {
+                    files.put(dir22.resolve(v.segmentClassName() + ".java"), kernel(v, id, true));
+                }
             }
         }
         return files;
