@@ -70,7 +70,7 @@ final class BlockedGemm {
                     bAt = g.bAt(jc) + pc * g.ldb;
                     bPanelGap = 1;
                     ldb = g.ldb;
-                } else if (g.packed != null) { // see PanamaKernels.packB for its layout
+                } else if (g.packed != null) { // see SgemmPaths.packB for its layout
                     packedB = ws.view(g.packed.data());
                     bAt = g.packed.start() + pc * g.packed.paddedColumns() + jc * kc;
                 } else {

@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import org.vectorkernels.internal.PackedOperand;
 
 /**
- * m = 1 against a packed B ({@link PanamaKernels#packB}), adding in the order {@link RowTimesMatrix}
+ * m = 1 against a packed B ({@link SgemmPaths#packB}), adding in the order {@link RowTimesMatrix}
  * adds on the unpacked B, so that both calls give the same bits. B stored k×n: each column's k
  * steps lie in its panel's rows, k block after k block, one chain per column, eight vectors of
  * columns at once. B stored n×k: its dot products run on the copy of B as stored that the packed

@@ -1,0 +1,97 @@
+package org.vectorkernels.generator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the double precision GEMM from its float source: the float classes are the template
+ * (valid Java that is compiled and tested as it is, as JPSG's templates are), and each listed file
+ * gets a twin in which every float becomes a double: types, vectors, tile kernels, literals,
+ * {@code Sgemm} names, the package ({@code internal.panama} → {@code internal.panama.f64}). The twins
+ * are committed; {@code GeneratedSourcesTest} fails when one differs from what this writes. Run
+ * from the repository root, after the kernels' generator:
+ * <pre>
+ * java src/generator/java/org/vectorkernels/generator/DoubleSourceGenerator.java src/main
+ * </pre>
+ */
+public final class DoubleSourceGenerator {
+    static final String PANAMA = "org/vectorkernels/internal/panama/", F64 = PANAMA + "f64/";
+
+    /** The float sources with a double twin, under src/main: the GEMM's loops, packing, tiles and threads split. */
+    static final List<String> SOURCES = List.of(
+            "java/" + PANAMA + "BlockedGemm.java", "java/" + PANAMA + "DirectSgemm.java",
+            "java/" + PANAMA + "EightRowTranspose.java", "java/" + PANAMA + "GemmCall.java",
+            "java/" + PANAMA + "GemmSplit.java", "java/" + PANAMA + "HeapPanels.java",
+            "java/" + PANAMA + "Lanes.java", "java/" + PANAMA + "MacroKernel.java",
+            "java/" + PANAMA + "PackedRowTimesMatrix.java", "java/" + PANAMA + "Packing.java",
+            "java/" + PANAMA + "PackingTeam.java", "java/" + PANAMA + "PanelsOfB.java",
+            "java/" + PANAMA + "Plan.java", "java/" + PANAMA + "RowTimesMatrix.java",
+            "java/" + PANAMA + "SgemmPaths.java", "java/" + PANAMA + "Species.java",
+            "java/" + PANAMA + "TileStore.java", "java/" + PANAMA + "Workspace.java",
+            "java22/" + PANAMA + "SegmentPanels.java",
+            "java/org/vectorkernels/internal/PackedOperand.java");
+
+    /** Float idioms with no mechanical double form: a source that uses one needs a rule here first. */
+    private static final Pattern UNMAPPED = Pattern.compile("IntBits|IntVector|VectorOperators\\.EXP|\\bIntStream");
+    private static final Pattern FLOAT_LITERAL = Pattern.compile("\\b(\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)[fF]\\b");
+
+    private DoubleSourceGenerator() {}
+
+    /** Where the twin of {@code source} goes, under src/main. */
+    static String twinPath(String source) {
+        String twin = source.contains(PANAMA) ? source.replace(PANAMA, F64) : source.replace("/PackedOperand.java", "/DoublePackedOperand.java");
+        return twin.replace("Sgemm", "Dgemm");
+    }
+
+    /** The double twin of a float source's text. */
+    static String toDouble(String source, String text) {
+        if (UNMAPPED.matcher(text).find()) {
+            throw new IllegalArgumentException(source + " uses a float idiom with no double rule: " + UNMAPPED);
+        }
+        String t = text.replace("package org.vectorkernels.internal.panama;", "package org.vectorkernels.internal.panama.f64;")
+                .replace("PackedOperand", "DoublePackedOperand")
+                .replace("Float", "Double").replace("float", "double").replace("FLOAT", "DOUBLE")
+                .replace("Sgemm", "Dgemm").replace("sgemm", "dgemm");
+        t = FLOAT_LITERAL.matcher(t).replaceAll("$1d");
+        return "// GENERATED from src/main/" + source + " by src/generator/java/org/vectorkernels/generator/DoubleSourceGenerator.java: do not edit.\n" + t;
+    }
+
+    /** Every twin, by its path under src/main, with its text, from the sources under {@code srcMain}. */
+    public static Map<Path, String> files(Path srcMain) {
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (String s : SOURCES) {
+            try {
+                files.put(Path.of(twinPath(s)), toDouble(s, Files.readString(srcMain.resolve(s), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
+    /** The directories that hold twins only, under src/main. */
+    public static List<Path> generatedDirs() {
+        return List.of(Path.of("java/" + F64), Path.of("java22/" + F64));
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: DoubleSourceGenerator SOURCE_MAIN (src/main)");
+            System.exit(2);
+        }
+        Path root = Path.of(args[0]);
+        Map<Path, String> files = files(root);
+        for (Map.Entry<Path, String> f : files.entrySet()) {
+            Files.createDirectories(root.resolve(f.getKey()).getParent());
+            Files.writeString(root.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
+        System.out.println("wrote " + files.size() + " double twins under " + root);
+    }
+}

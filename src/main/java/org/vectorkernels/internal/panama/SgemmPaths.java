@@ -1,0 +1,90 @@
+package org.vectorkernels.internal.panama;
+
+import org.vectorkernels.internal.Kernels;
+import org.vectorkernels.internal.PackedOperand;
+import org.vectorkernels.internal.threads.Splits;
+
+/**
+ * Which path serves a product, for one {@link Plan}: {@link BlockedGemm} (BLIS loops 5 to 3 around
+ * {@link MacroKernel}); {@link DirectSgemm} for problems too small to repay packing;
+ * {@link RowTimesMatrix} for a single row of C, where packing B would only add traffic; large
+ * problems cut into parts over threads by {@link GemmSplit}; and B packed ahead for many products.
+ * Its double precision twin, {@code f64.DgemmPaths}, is generated from this file ({@code DoubleSourceGenerator}).
+ */
+final class SgemmPaths {
+    private SgemmPaths() {}
+
+    /** C := alpha·op(A)·op(B) + beta·C, then the bias and ReLU; column sums of op(B) into {@code sums} where given. */
+    static void sgemm(Plan plan, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                      float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                      float beta, float[] c, int cOffset, int ldc, float[] bias, int biasOffset, boolean relu,
+                      float[] sums, int sumsOffset) {
+        // Column sums are taken while B is packed, so the fused call always packs.
+        // Not past one k block, so that it adds in the order of the blocked path on a packed B.
+        boolean direct = sums == null && m > 1 && !transB && n % Species.LANES == 0 && k <= plan.kc
+                && (long) m * n * k <= Plan.DIRECT_MAX_VOLUME;
+        int parts = direct ? 1 : Splits.parts(m, n, k, plan.splitMinVolume);
+        GemmCall g = GemmCall.take(plan, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc)
+                .finish(bias, biasOffset, relu, sums, sumsOffset);
+        try {
+            if (parts > 1) {
+                GemmSplit.run(g, parts);
+            } else if (sums == null && m == 1) {
+                RowTimesMatrix.compute(g, 0, n);
+            } else if (direct) {
+                DirectSgemm.compute(g);
+            } else {
+                BlockedGemm.compute(g, 0, m, 0, n, null, 0);
+            }
+        } finally {
+            g.give();
+        }
+    }
+
+    /**
+     * Each k block of op(B) (as the blocked path cuts k) packed whole, its panels as {@link Packing#packB}
+     * lays them; B stored n×k is also kept as stored, for m = 1 (see {@link PackedRowTimesMatrix}).
+     */
+    static PackedOperand packB(Plan plan, Kernels packer, boolean transB, int k, int n, float[] b, int bOffset, int ldb) {
+        int paddedColumns = Plan.roundUp(n, plan.nr), kcMax = plan.kBlock(k);
+        // The block of k from pc on starts at START + pc·paddedColumns (see HeapPanels.START).
+        HeapPanels panels = HeapPanels.newView().view(new float[HeapPanels.START + k * paddedColumns]);
+        for (int pc = 0; pc < k; pc += kcMax) {
+            int kc = Math.min(kcMax, k - pc);
+            Packing.packB(plan.nr, transB, b, bOffset, ldb, pc, 0, kc, n, panels, HeapPanels.START + pc * paddedColumns, null, 0);
+        }
+        float[] data = panels.array();
+        float[] asStored = null;
+        if (transB) {
+            asStored = new float[n * k];
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(b, bOffset + j * ldb, asStored, j * k, k);
+            }
+        }
+        return new PackedOperand(packer, k, n, asStored, data, HeapPanels.START, paddedColumns);
+    }
+
+    /**
+     * The unpacked sgemm's paths on a packed B: a row of C as {@link RowTimesMatrix} sums it
+     * ({@link PackedRowTimesMatrix}); otherwise the blocked path, which adds in the order the
+     * unpacked {@link DirectSgemm} does for the depths that path takes.
+     */
+    static void sgemm(Plan plan, boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedOperand b,
+                      float beta, float[] c, int cOffset, int ldc, float[] bias, int biasOffset, boolean relu) {
+        int n = b.n(), k = b.k();
+        int parts = Splits.parts(m, n, k, plan.splitMinVolume);
+        GemmCall g = GemmCall.take(plan, transA, false, m, n, k, alpha, a, aOffset, lda, null, 0, 0, beta, c, cOffset, ldc)
+                .finish(bias, biasOffset, relu, null, 0).packed(b);
+        try {
+            if (parts > 1) {
+                GemmSplit.run(g, parts);
+            } else if (m == 1) {
+                PackedRowTimesMatrix.compute(g, 0, n);
+            } else {
+                BlockedGemm.compute(g, 0, m, 0, n, null, 0);
+            }
+        } finally {
+            g.give();
+        }
+    }
+}
