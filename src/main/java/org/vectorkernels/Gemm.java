@@ -1,11 +1,12 @@
 package org.vectorkernels;
 
+import org.vectorkernels.internal.DgemmContract;
 import org.vectorkernels.internal.Kernels;
 import org.vectorkernels.internal.SgemmContract;
 import org.vectorkernels.internal.VectorizationProvider;
 
 /**
- * Single-precision general matrix multiply, row-major.
+ * General matrix multiply, row-major, in single precision ({@code sgemm}) and double ({@code dgemm}).
  *
  * <p>{@code C := alpha·op(A)·op(B) + beta·C}, where element (i, j) of a stored matrix x is
  * {@code x[offset + i*ld + j]}; op(A) is m×k (A is stored m×k, or k×m when {@code transA}),
@@ -66,6 +67,49 @@ public final class Gemm {
                              float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc) {
         sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, Epilogue.NONE);
+    }
+
+    /**
+     * Dense {@code C = A·B} in double precision, as {@link #sgemm(int, int, int, float[], float[], float[])}.
+     *
+     * @param m rows of A and C
+     * @param n columns of B and C
+     * @param k columns of A, rows of B
+     * @param a A, at least m·k elements
+     * @param b B, at least k·n elements
+     * @param c C, at least m·n elements, overwritten
+     */
+    public static void dgemm(int m, int n, int k, double[] a, double[] b, double[] c) {
+        dgemm(false, false, m, n, k, 1, a, 0, Math.max(1, k), b, 0, Math.max(1, n), 0, c, 0, Math.max(1, n));
+    }
+
+    /**
+     * {@code C := alpha·op(A)·op(B) + beta·C} in double precision, with the BLAS semantics, checks
+     * and layout of the float call; see the class description. The double kernels are generated
+     * from the float ones: the same tile, blocks of the same bytes, the same paths.
+     *
+     * @param transA whether A is stored transposed (k×m), so that op(A) = Aᵀ
+     * @param transB whether B is stored transposed (n×k), so that op(B) = Bᵀ
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k columns of op(A), rows of op(B)
+     * @param alpha the factor of the product
+     * @param a A's elements, A(i, j) at {@code a[aOffset + i*lda + j]} as stored
+     * @param aOffset where A starts in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b B's elements, as A's
+     * @param bOffset where B starts in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @param beta the factor of C's old value (0: C is written without being read)
+     * @param c C's elements, m×n, written in place
+     * @param cOffset where C starts in {@code c}
+     * @param ldc the distance between rows of C
+     */
+    public static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                             double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                             double beta, double[] c, int cOffset, int ldc) {
+        DgemmContract.apply(KERNELS, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc, null, 0, false, null, 0, false);
     }
 
     /**

@@ -14,15 +14,16 @@ import java.util.regex.Pattern;
  * Writes the double precision GEMM from its float source: the float classes are the template
  * (valid Java that is compiled and tested as it is, as JPSG's templates are), and each listed file
  * gets a twin in which every float becomes a double: types, vectors, tile kernels, literals,
- * {@code Sgemm} names, the package ({@code internal.panama} → {@code internal.panama.f64}). The twins
- * are committed; {@code GeneratedSourcesTest} fails when one differs from what this writes. Run
+ * {@code Sgemm} names, the package ({@code internal.panama} → {@code internal.panama.f64}; elsewhere the
+ * twin stays in its package, named {@code Dgemm…} or {@code Double…}). The twins
+ * are committed; {@code GeneratedDoubleSourcesTest} fails when one differs from what this writes. Run
  * from the repository root, after the kernels' generator:
  * <pre>
  * java src/generator/java/org/vectorkernels/generator/DoubleSourceGenerator.java src/main
  * </pre>
  */
 public final class DoubleSourceGenerator {
-    static final String PANAMA = "org/vectorkernels/internal/panama/", F64 = PANAMA + "f64/";
+    static final String INTERNAL = "org/vectorkernels/internal/", PANAMA = INTERNAL + "panama/", F64 = PANAMA + "f64/";
 
     /** The float sources with a double twin, under src/main: the GEMM's loops, packing, tiles and threads split. */
     static final List<String> SOURCES = List.of(
@@ -36,7 +37,13 @@ public final class DoubleSourceGenerator {
             "java/" + PANAMA + "SgemmPaths.java", "java/" + PANAMA + "Species.java",
             "java/" + PANAMA + "TileStore.java", "java/" + PANAMA + "Workspace.java",
             "java22/" + PANAMA + "SegmentPanels.java",
-            "java/org/vectorkernels/internal/PackedOperand.java");
+            "java/" + INTERNAL + "PackedOperand.java", "java/" + INTERNAL + "GemmChecks.java",
+            "java/" + INTERNAL + "SgemmContract.java", "java/" + INTERNAL + "scalar/ScalarSgemm.java",
+            "java/" + INTERNAL + "scalar/ScalarGemmSplit.java", "java/" + INTERNAL + "threads/GemmParts.java",
+            "java/" + INTERNAL + "threads/SumRowsSplit.java");
+
+    /** Classes whose twin keeps its package and takes a "Double" before its name (the others' twins say Dgemm for Sgemm). */
+    private static final Pattern RENAMED = Pattern.compile("\\b(PackedOperand|GemmChecks|GemmParts|SumRowsSplit|ScalarGemmSplit)\\b");
 
     /** Float idioms with no mechanical double form: a source that uses one needs a rule here first. */
     private static final Pattern UNMAPPED = Pattern.compile("IntBits|IntVector|VectorOperators\\.EXP|\\bIntStream");
@@ -46,8 +53,9 @@ public final class DoubleSourceGenerator {
 
     /** Where the twin of {@code source} goes, under src/main. */
     static String twinPath(String source) {
-        String twin = source.contains(PANAMA) ? source.replace(PANAMA, F64) : source.replace("/PackedOperand.java", "/DoublePackedOperand.java");
-        return twin.replace("Sgemm", "Dgemm");
+        String twin = source.contains(PANAMA) ? source.replace(PANAMA, F64) : source;
+        int slash = twin.lastIndexOf('/') + 1;
+        return twin.substring(0, slash) + RENAMED.matcher(twin.substring(slash)).replaceAll("Double$1").replace("Sgemm", "Dgemm");
     }
 
     /** The double twin of a float source's text. */
@@ -56,9 +64,9 @@ public final class DoubleSourceGenerator {
             throw new IllegalArgumentException(source + " uses a float idiom with no double rule: " + UNMAPPED);
         }
         String t = text.replace("package org.vectorkernels.internal.panama;", "package org.vectorkernels.internal.panama.f64;")
-                .replace("PackedOperand", "DoublePackedOperand")
                 .replace("Float", "Double").replace("float", "double").replace("FLOAT", "DOUBLE")
                 .replace("Sgemm", "Dgemm").replace("sgemm", "dgemm");
+        t = RENAMED.matcher(t).replaceAll("Double$1");
         t = FLOAT_LITERAL.matcher(t).replaceAll("$1d");
         return "// GENERATED from src/main/" + source + " by src/generator/java/org/vectorkernels/generator/DoubleSourceGenerator.java: do not edit.\n" + t;
     }

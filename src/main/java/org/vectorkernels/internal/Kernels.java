@@ -34,6 +34,22 @@ public interface Kernels {
     /** {@code out[outOffset + j] += Σ_i x[xOffset + i*ldx + j]}, rows added in order, for m, n &gt; 0. */
     void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset);
 
+    /** {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int, int, float[], int, boolean, float[], int)} in double. */
+    void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+               double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+               double beta, double[] c, int cOffset, int ldc, double[] bias, int biasOffset, boolean relu,
+               double[] sums, int sumsOffset);
+
+    /** {@link #packB(boolean, int, int, float[], int, int)} in double. */
+    DoublePackedOperand packB(boolean transB, int k, int n, double[] b, int bOffset, int ldb);
+
+    /** The dgemm above with B packed by {@link #packB(boolean, int, int, double[], int, int)}, bitwise the unpacked call. */
+    void dgemm(boolean transA, int m, double alpha, double[] a, int aOffset, int lda, DoublePackedOperand b,
+               double beta, double[] c, int cOffset, int ldc, double[] bias, int biasOffset, boolean relu);
+
+    /** {@link #sumRows(int, int, float[], int, int, float[], int)} in double. */
+    void sumRows(int m, int n, double[] x, int xOffset, int ldx, double[] out, int outOffset);
+
     /** {@code y[i] = x[i] <= 0 ? 0 : x[i]} for i in [0, n); {@code mask[i] = x[i] <= 0} when mask is not null. */
     void relu(int n, float[] x, float[] y, boolean[] mask);
 

@@ -2,7 +2,7 @@ package org.vectorkernels.internal;
 
 import java.util.Objects;
 
-import org.vectorkernels.internal.scalar.ScalarKernels;
+import org.vectorkernels.internal.scalar.ScalarSgemm;
 
 /**
  * The parts of the SGEMM contract that every kernel shares: validation before any write, and
@@ -34,7 +34,7 @@ public final class SgemmContract {
         }
         finishWithoutProduct(m, n, beta, c, cOffset, ldc, bias, biasOffset, relu);
         if (sums != null && n > 0 && k > 0) { // the sums still need B
-            ScalarKernels.sumColumnsOfOpB(transB, n, k, b, bOffset, ldb, sums, sumsOffset, kernels);
+            ScalarSgemm.sumColumnsOfOpB(transB, n, k, b, bOffset, ldb, sums, sumsOffset, kernels);
         }
     }
 
@@ -95,7 +95,7 @@ public final class SgemmContract {
         for (int i = 0; i < m; i++) {
             int row = cOffset + i * ldc;
             for (int j = 0; j < n; j++) {
-                c[row + j] = ScalarKernels.finish(0f, 0f, beta, c[row + j], bias, biasOffset, relu, j);
+                c[row + j] = ScalarSgemm.finish(0f, 0f, beta, c[row + j], bias, biasOffset, relu, j);
             }
         }
     }

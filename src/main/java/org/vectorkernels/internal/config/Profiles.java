@@ -171,6 +171,16 @@ public final class Profiles {
                 wide, wide, false);
     }
 
+    /**
+     * The double precision profile of a float one: the same tile (rows × vectors of half the lanes),
+     * flags and row and column blocks, and half its KC, so that a block of A or B holds the same bytes.
+     * On Zen 5, zen5-512 so halved ran 1.08× OpenBLAS's dgemm at 1024³ (docs/performance.md, tenth session).
+     */
+    public static Profile doubleOf(Profile f) {
+        return new Profile(f.name() + "-double", f.mr(), f.nv(), Math.max(64, f.kc() / 2), f.mc(), f.nc(),
+                f.source() + ", KC halved for double", f.splitMinVolume(), f.narrowEdge(), f.interleavedA(), f.wideTile());
+    }
+
     private static int roundDown(int x, int multiple) {
         return x / multiple * multiple;
     }

@@ -3,17 +3,16 @@ package org.vectorkernels.internal.panama;
 import java.util.ArrayList;
 import java.util.List;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
+import org.vectorkernels.internal.DoublePackedOperand;
 import org.vectorkernels.internal.Kernels;
 import org.vectorkernels.internal.PackedOperand;
 import org.vectorkernels.internal.config.Cpu;
 import org.vectorkernels.internal.config.Profile;
 import org.vectorkernels.internal.config.Profiles;
+import org.vectorkernels.internal.panama.f64.DgemmPaths;
 import org.vectorkernels.internal.panama.kernels.FloatTileKernel;
 import org.vectorkernels.internal.panama.kernels.FloatTileKernels;
 import org.vectorkernels.internal.scalar.ScalarKernels;
-import org.vectorkernels.internal.threads.SumRowsSplit;
 
 /**
  * The Vector API kernels, for one {@link Plan}: SGEMM by {@link SgemmPaths}, the column sums and
@@ -26,6 +25,8 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
     private static final Cpu CPU = Cpu.detect();
 
     final Plan plan;
+    /** The double precision plan: this one's tile and blocks, KC halved ({@link Profiles#doubleOf}). */
+    private final org.vectorkernels.internal.panama.f64.Plan doublePlan;
 
     /** The kernels of the profile this machine gets; anything amiss in its choice is logged, once per instance. */
     public PanamaKernels() {
@@ -45,6 +46,8 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                     + " bits are too narrow to pay off");
         }
         this.plan = plan;
+        this.doublePlan = org.vectorkernels.internal.panama.f64.Plan.of(Profiles.doubleOf(plan.profile))
+                .orElseThrow(() -> new IllegalArgumentException("no double kernel serves " + plan.profile));
     }
 
     /** Whether generated kernels serve every tile of {@code profile}. */
@@ -95,41 +98,32 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
 
     @Override
     public void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
-        SumRowsSplit.run(SUM_ROWS_SERIAL, m, n, x, xOffset, ldx, out, outOffset);
+        SgemmPaths.sumRows(m, n, x, xOffset, ldx, out, outOffset);
     }
 
-    private static final SumRowsSplit.Serial SUM_ROWS_SERIAL = PanamaKernels::sumRowsSerial;
-
-    static void sumRowsSerial(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
-        // Eight rows at a time, read as eight sequential streams, with one load and store of out
-        // (which stays in L1) per eight rows. Additions go in row order, as in the scalar kernel.
-        int i = 0;
-        for (; i + 8 <= m; i += 8) {
-            sumRowBlock(8, n, x, xOffset + i * ldx, ldx, out, outOffset);
-        }
-        if (i < m) {
-            sumRowBlock(m - i, n, x, xOffset + i * ldx, ldx, out, outOffset);
-        }
+    @Override
+    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                      double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                      double beta, double[] c, int cOffset, int ldc, double[] bias, int biasOffset, boolean relu,
+                      double[] sums, int sumsOffset) {
+        DgemmPaths.dgemm(doublePlan, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                bias, biasOffset, relu, sums, sumsOffset);
     }
 
-    /** Adds rows [0, rows) of x, rows <= 8, into out; full vectors first, then one masked tail. */
-    private static void sumRowBlock(int rows, int n, float[] x, int row0, int ldx, float[] out, int outOffset) {
-        int j = 0;
-        for (; j + Species.LANES <= n; j += Species.LANES) {
-            FloatVector sum = FloatVector.fromArray(Species.F, out, outOffset + j);
-            for (int q = 0; q < rows; q++) {
-                sum = sum.add(FloatVector.fromArray(Species.F, x, row0 + q * ldx + j));
-            }
-            sum.intoArray(out, outOffset + j);
-        }
-        if (j < n) {
-            VectorMask<Float> mask = Species.F.indexInRange(j, n);
-            FloatVector sum = FloatVector.fromArray(Species.F, out, outOffset + j, mask);
-            for (int q = 0; q < rows; q++) {
-                sum = sum.add(FloatVector.fromArray(Species.F, x, row0 + q * ldx + j, mask));
-            }
-            sum.intoArray(out, outOffset + j, mask);
-        }
+    @Override
+    public DoublePackedOperand packB(boolean transB, int k, int n, double[] b, int bOffset, int ldb) {
+        return DgemmPaths.packB(doublePlan, this, transB, k, n, b, bOffset, ldb);
+    }
+
+    @Override
+    public void dgemm(boolean transA, int m, double alpha, double[] a, int aOffset, int lda, DoublePackedOperand b,
+                      double beta, double[] c, int cOffset, int ldc, double[] bias, int biasOffset, boolean relu) {
+        DgemmPaths.dgemm(doublePlan, transA, m, alpha, a, aOffset, lda, b, beta, c, cOffset, ldc, bias, biasOffset, relu);
+    }
+
+    @Override
+    public void sumRows(int m, int n, double[] x, int xOffset, int ldx, double[] out, int outOffset) {
+        DgemmPaths.sumRows(m, n, x, xOffset, ldx, out, outOffset);
     }
 
     @Override

@@ -1,8 +1,12 @@
 package org.vectorkernels.internal.panama;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+
 import org.vectorkernels.internal.Kernels;
 import org.vectorkernels.internal.PackedOperand;
 import org.vectorkernels.internal.threads.Splits;
+import org.vectorkernels.internal.threads.SumRowsSplit;
 
 /**
  * Which path serves a product, for one {@link Plan}: {@link BlockedGemm} (BLIS loops 5 to 3 around
@@ -11,11 +15,11 @@ import org.vectorkernels.internal.threads.Splits;
  * problems cut into parts over threads by {@link GemmSplit}; and B packed ahead for many products.
  * Its double precision twin, {@code f64.DgemmPaths}, is generated from this file ({@code DoubleSourceGenerator}).
  */
-final class SgemmPaths {
+public final class SgemmPaths {
     private SgemmPaths() {}
 
     /** C := alpha·op(A)·op(B) + beta·C, then the bias and ReLU; column sums of op(B) into {@code sums} where given. */
-    static void sgemm(Plan plan, boolean transA, boolean transB, int m, int n, int k, float alpha,
+    public static void sgemm(Plan plan, boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc, float[] bias, int biasOffset, boolean relu,
                       float[] sums, int sumsOffset) {
@@ -45,7 +49,7 @@ final class SgemmPaths {
      * Each k block of op(B) (as the blocked path cuts k) packed whole, its panels as {@link Packing#packB}
      * lays them; B stored n×k is also kept as stored, for m = 1 (see {@link PackedRowTimesMatrix}).
      */
-    static PackedOperand packB(Plan plan, Kernels packer, boolean transB, int k, int n, float[] b, int bOffset, int ldb) {
+    public static PackedOperand packB(Plan plan, Kernels packer, boolean transB, int k, int n, float[] b, int bOffset, int ldb) {
         int paddedColumns = Plan.roundUp(n, plan.nr), kcMax = plan.kBlock(k);
         // The block of k from pc on starts at START + pc·paddedColumns (see HeapPanels.START).
         HeapPanels panels = HeapPanels.newView().view(new float[HeapPanels.START + k * paddedColumns]);
@@ -69,7 +73,7 @@ final class SgemmPaths {
      * ({@link PackedRowTimesMatrix}); otherwise the blocked path, which adds in the order the
      * unpacked {@link DirectSgemm} does for the depths that path takes.
      */
-    static void sgemm(Plan plan, boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedOperand b,
+    public static void sgemm(Plan plan, boolean transA, int m, float alpha, float[] a, int aOffset, int lda, PackedOperand b,
                       float beta, float[] c, int cOffset, int ldc, float[] bias, int biasOffset, boolean relu) {
         int n = b.n(), k = b.k();
         int parts = Splits.parts(m, n, k, plan.splitMinVolume);
@@ -85,6 +89,45 @@ final class SgemmPaths {
             }
         } finally {
             g.give();
+        }
+    }
+
+    /** {@code out[j] += Σ_i x[i][j]}, rows in order; large sums split by columns over threads. */
+    public static void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
+        SumRowsSplit.run(SUM_ROWS_SERIAL, m, n, x, xOffset, ldx, out, outOffset);
+    }
+
+    private static final SumRowsSplit.Serial SUM_ROWS_SERIAL = SgemmPaths::sumRowsSerial;
+
+    static void sumRowsSerial(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset) {
+        // Eight rows at a time, read as eight sequential streams, with one load and store of out
+        // (which stays in L1) per eight rows. Additions go in row order, as in the scalar kernel.
+        int i = 0;
+        for (; i + 8 <= m; i += 8) {
+            sumRowBlock(8, n, x, xOffset + i * ldx, ldx, out, outOffset);
+        }
+        if (i < m) {
+            sumRowBlock(m - i, n, x, xOffset + i * ldx, ldx, out, outOffset);
+        }
+    }
+
+    /** Adds rows [0, rows) of x, rows <= 8, into out; full vectors first, then one masked tail. */
+    private static void sumRowBlock(int rows, int n, float[] x, int row0, int ldx, float[] out, int outOffset) {
+        int j = 0;
+        for (; j + Species.LANES <= n; j += Species.LANES) {
+            FloatVector sum = FloatVector.fromArray(Species.F, out, outOffset + j);
+            for (int q = 0; q < rows; q++) {
+                sum = sum.add(FloatVector.fromArray(Species.F, x, row0 + q * ldx + j));
+            }
+            sum.intoArray(out, outOffset + j);
+        }
+        if (j < n) {
+            VectorMask<Float> mask = Species.F.indexInRange(j, n);
+            FloatVector sum = FloatVector.fromArray(Species.F, out, outOffset + j, mask);
+            for (int q = 0; q < rows; q++) {
+                sum = sum.add(FloatVector.fromArray(Species.F, x, row0 + q * ldx + j, mask));
+            }
+            sum.intoArray(out, outOffset + j, mask);
         }
     }
 }

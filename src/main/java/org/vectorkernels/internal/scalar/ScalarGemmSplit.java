@@ -39,7 +39,7 @@ final class ScalarGemmSplit extends GemmParts {
     public void run(int part) {
         int lo = WorkerPool.firstUnit(m, part, parts), hi = WorkerPool.firstUnit(m, part + 1, parts);
         // Rows [lo, hi) of op(A) and of C.
-        ScalarKernels.rows(transA, transB, hi - lo, n, k, alpha, a, aOffset + (transA ? lo : lo * lda), lda,
+        ScalarSgemm.rows(transA, transB, hi - lo, n, k, alpha, a, aOffset + (transA ? lo : lo * lda), lda,
                 b, bOffset, ldb, beta, c, cOffset + lo * ldc, ldc, bias, biasOffset, relu);
     }
 }

@@ -15,7 +15,7 @@ import org.vectorkernels.internal.threads.Splits;
  * other tiles and blocks run side by side in one JVM (the tuner, the tests). The kernels keep
  * their tile, species and steps as constants of their own; the plan only picks which one runs.
  */
-final class Plan {
+public final class Plan {
     final Profile profile;
     /** Rows, vectors and columns of the micro-tile; B is packed in panels of NR columns. */
     final int mr, nv, nr;
@@ -109,7 +109,7 @@ final class Plan {
     }
 
     /** The plan for {@code p}, B packed off-heap as {@link #OFF_HEAP_PANELS} says, or empty when no generated kernel has its tile. */
-    static Optional<Plan> of(Profile p) {
+    public static Optional<Plan> of(Profile p) {
         return of(p, OFF_HEAP_PANELS);
     }
 
@@ -146,7 +146,7 @@ final class Plan {
         return (x + multiple - 1) / multiple * multiple;
     }
 
-    String describe() {
+    public String describe() {
         return profile.describe(Species.LANES) + (offHeapB && PanelsOfB.offHeapAvailable() ? ", B packed off-heap on cache lines" : ", B packed on the heap");
     }
 }

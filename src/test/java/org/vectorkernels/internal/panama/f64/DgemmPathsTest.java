@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.vectorkernels.ExactSum;
 import org.vectorkernels.internal.DoublePackedOperand;
 import org.vectorkernels.internal.config.Profile;
 import org.vectorkernels.internal.threads.Threads;
@@ -136,22 +137,14 @@ class DgemmPathsTest {
                         assertEquals(POISON, c[at], this + ": padding at (" + i + ", " + j + ")");
                         continue;
                     }
-                    double hi = 0, lo = 0, mag = 0;
+                    ExactSum sum = new ExactSum();
                     for (int p = 0; p < k; p++) {
-                        double prod = alpha * a(i, p);
-                        double t = prod * b(p, j), e = Math.fma(prod, b(p, j), -t);
-                        double s = hi + t, v = s - hi;
-                        lo += (hi - (s - v)) + (t - v) + e;
-                        hi = s;
-                        mag += Math.abs(t);
+                        sum.addProduct(alpha * a(i, p), b(p, j));
                     }
                     if (beta != 0) {
-                        double t = beta * c0[at], s = hi + t, v = s - hi;
-                        lo += (hi - (s - v)) + (t - v) + Math.fma(beta, c0[at], -t);
-                        hi = s;
-                        mag += Math.abs(t);
+                        sum.addProduct(beta, c0[at]);
                     }
-                    double want = hi + lo;
+                    double want = sum.value(), mag = sum.magnitude();
                     if (bias != null) {
                         want += bias[j];
                         mag += Math.abs(bias[j]);

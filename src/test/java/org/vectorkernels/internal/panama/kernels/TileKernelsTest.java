@@ -11,6 +11,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.vectorkernels.ExactSum;
 
 /**
  * Every generated micro-kernel of both element types on its own, against a double-double
@@ -125,17 +126,13 @@ class TileKernelsTest {
         }
     }
 
-    /** Row x of A times column j of B in double-double (Dekker's products, Knuth's sums), and Σ|a·b|. */
+    /** Row x of A times column j of B, exactly enough ({@link ExactSum}), and Σ|a·b|. */
     private static double[] dotExact(double[] x, double[][] y, int j) {
-        double hi = 0, lo = 0, abs = 0;
+        ExactSum sum = new ExactSum();
         for (int p = 0; p < x.length; p++) {
-            double prod = x[p] * y[p][j], err = Math.fma(x[p], y[p][j], -prod);
-            double sum = hi + prod, bv = sum - hi, sumErr = (hi - (sum - bv)) + (prod - bv);
-            hi = sum;
-            lo += sumErr + err;
-            abs += Math.abs(prod);
+            sum.addProduct(x[p], y[p][j]);
         }
-        return new double[] {hi + lo, abs};
+        return new double[] {sum.value(), sum.magnitude()};
     }
 
     /** Random floats, exact in double too, away from zero. */

@@ -1,0 +1,167 @@
+package org.vectorkernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.vectorkernels.internal.threads.Threads;
+
+/**
+ * {@link Gemm#dgemm}, in whichever kernels this JVM runs (the Vector API's, or the scalar ones
+ * without the module): random products on every edge against a double-double reference with
+ * double's error bound, C's padding poisoned; the BLAS cases; bad input named and nothing
+ * written; one and two threads bitwise alike.
+ */
+class DgemmTest {
+    private static final double U = Math.ulp(1d) / 2, POISON = -4242.75;
+
+    @Test
+    void edgesAgainstTheReference() {
+        SplittableRandom rnd = new SplittableRandom(28);
+        int[] edges = SgemmShapesTest.EDGES;
+        for (int t = 0; t < 150; t++) {
+            int m = edges[rnd.nextInt(edges.length)], n = edges[rnd.nextInt(edges.length)], k = edges[rnd.nextInt(edges.length)];
+            check(rnd, rnd.nextBoolean(), rnd.nextBoolean(), m, n, k);
+        }
+        check(rnd, false, false, 150, 700, 1100); // past MC and KC of every shipped profile, on two threads where there are
+        check(rnd, true, true, 203, 301, 1031);
+    }
+
+    @Test
+    void denseFormIsTheGeneralCall() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int m = 37, n = 41, k = 29;
+        double[] a = random(rnd, m * k), b = random(rnd, k * n), c1 = random(rnd, m * n), c2 = c1.clone();
+        Gemm.dgemm(m, n, k, a, b, c1);
+        Gemm.dgemm(false, false, m, n, k, 1, a, 0, k, b, 0, n, 0, c2, 0, n);
+        assertArrayEquals(c2, c1);
+    }
+
+    @Test
+    void blasCases() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        double[] a = random(rnd, 64), b = random(rnd, 64), c = random(rnd, 64), before = c.clone();
+        Gemm.dgemm(false, false, 0, 8, 8, 1, a, 0, 8, b, 0, 8, 0, c, 0, 8); // m = 0 touches nothing
+        Gemm.dgemm(false, false, 8, 0, 8, 1, a, 0, 8, b, 0, 1, 0, c, 0, 1); // n = 0 neither
+        assertArrayEquals(before, c);
+        double[] nanA = new double[64], nanB = new double[64];
+        Arrays.fill(nanA, Double.NaN);
+        Arrays.fill(nanB, Double.NaN);
+        Gemm.dgemm(false, false, 8, 8, 8, 0, nanA, 0, 8, nanB, 0, 8, 0.5, c, 0, 8); // alpha = 0 reads neither A nor B
+        for (int i = 0; i < 64; i++) {
+            assertEquals(0.5 * before[i], c[i]);
+        }
+        Gemm.dgemm(false, false, 8, 8, 0, 1, a, 0, 1, b, 0, 8, 2, c, 0, 8); // k = 0: C := beta·C
+        for (int i = 0; i < 64; i++) {
+            assertEquals(before[i], c[i]);
+        }
+        double[] nanC = new double[64];
+        Arrays.fill(nanC, Double.NaN);
+        Gemm.dgemm(8, 8, 8, a, b, nanC); // beta = 0 never reads C
+        for (double x : nanC) {
+            assertTrue(Double.isFinite(x));
+        }
+        double[] withNan = a.clone(), withInf = a.clone();
+        withNan[3 * 8 + 2] = Double.NaN; // row 3 of A
+        withInf[5 * 8 + 1] = Double.POSITIVE_INFINITY; // row 5
+        double[] out = new double[64], outInf = new double[64];
+        Gemm.dgemm(8, 8, 8, withNan, b, out);
+        Gemm.dgemm(8, 8, 8, withInf, b, outInf);
+        for (int j = 0; j < 8; j++) {
+            assertTrue(Double.isNaN(out[3 * 8 + j]));
+            assertTrue(Double.isFinite(out[2 * 8 + j]));
+            assertTrue(Double.isInfinite(outInf[5 * 8 + j]), "±Inf times a finite nonzero b"); // b has no zeros
+            assertTrue(Double.isFinite(outInf[4 * 8 + j]));
+        }
+    }
+
+    @Test
+    void badInputIsNamedAndWritesNothing() {
+        double[] a = new double[12], b = new double[12], c = new double[12];
+        Arrays.fill(c, POISON);
+        assertMessage(NullPointerException.class, "a", () -> Gemm.dgemm(3, 4, 3, null, b, c));
+        assertMessage(NullPointerException.class, "b", () -> Gemm.dgemm(3, 4, 3, a, null, c));
+        assertMessage(NullPointerException.class, "c", () -> Gemm.dgemm(3, 4, 3, a, b, null));
+        assertMessage(IllegalArgumentException.class, "m = -1", () -> Gemm.dgemm(-1, 4, 3, a, b, c));
+        assertMessage(IllegalArgumentException.class, "c is too short",
+                () -> Gemm.dgemm(false, false, 3, 4, 3, 1, a, 0, 3, b, 0, 4, 0, new double[11], 0, 4));
+        assertMessage(IllegalArgumentException.class, "lda = 2",
+                () -> Gemm.dgemm(false, false, 3, 4, 3, 1, a, 0, 2, b, 0, 4, 0, c, 0, 4));
+        assertMessage(IllegalArgumentException.class, "bOffset = -1",
+                () -> Gemm.dgemm(false, false, 3, 4, 3, 1, a, 0, 3, b, -1, 4, 0, c, 0, 4));
+        for (double x : c) {
+            assertEquals(POISON, x);
+        }
+    }
+
+    @Test
+    void oneAndTwoThreadsAreBitwiseAlike() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        int before = Threads.count();
+        try {
+            for (int t = 0; t < 4; t++) {
+                int m = 100 + rnd.nextInt(300), n = 100 + rnd.nextInt(300), k = 100 + rnd.nextInt(300);
+                double[] a = random(rnd, m * k), b = random(rnd, k * n), c1 = random(rnd, m * n), c2 = c1.clone();
+                Threads.set(1);
+                Gemm.dgemm(false, t % 2 == 1, m, n, k, 0.5, a, 0, k, b, 0, t % 2 == 1 ? k : n, 1, c1, 0, n);
+                Threads.set(2);
+                Gemm.dgemm(false, t % 2 == 1, m, n, k, 0.5, a, 0, k, b, 0, t % 2 == 1 ? k : n, 1, c2, 0, n);
+                assertArrayEquals(c1, c2, m + "x" + n + "x" + k);
+            }
+        } finally {
+            Threads.set(before);
+        }
+    }
+
+    private static void check(SplittableRandom rnd, boolean transA, boolean transB, int m, int n, int k) {
+        double alpha = rnd.nextBoolean() ? 1 : rnd.nextDouble(-2, 2), beta = new double[] {0, 1, -0.6}[rnd.nextInt(3)];
+        int aOff = rnd.nextInt(3), bOff = rnd.nextInt(3), cOff = rnd.nextInt(3);
+        int lda = (transA ? m : k) + rnd.nextInt(3), ldb = (transB ? k : n) + rnd.nextInt(3), ldc = n + rnd.nextInt(3);
+        double[] a = random(rnd, aOff + (transA ? k : m) * lda), b = random(rnd, bOff + (transB ? n : k) * ldb);
+        double[] c0 = random(rnd, cOff + m * ldc + 2);
+        for (int i = 0; i < m; i++) {
+            Arrays.fill(c0, cOff + i * ldc + n, cOff + (i + 1) * ldc, POISON);
+        }
+        Arrays.fill(c0, cOff + m * ldc, c0.length, POISON);
+        double[] c = c0.clone();
+        Gemm.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        String what = (transA ? "T" : "N") + (transB ? "T" : "N") + " " + m + "x" + n + "x" + k + " alpha " + alpha + " beta " + beta;
+        for (int at = 0; at < c.length; at++) {
+            int i = (at - cOff) / ldc, j = (at - cOff) % ldc;
+            if (at < cOff || i >= m || j >= n) {
+                assertEquals(c0[at], c[at], what + ": wrote outside C at " + at);
+                continue;
+            }
+            if ((long) m * n * k > 20_000_000 && i % 7 != 3) {
+                continue; // a large product: every seventh row against the reference
+            }
+            ExactSum want = new ExactSum();
+            for (int p = 0; p < k; p++) {
+                want.addProduct(alpha * a[aOff + (transA ? p * lda + i : i * lda + p)], b[bOff + (transB ? j * ldb + p : p * ldb + j)]);
+            }
+            if (beta != 0) {
+                want.addProduct(beta, c0[at]);
+            }
+            double bound = 2 * (k + 2) * U * want.magnitude() + Double.MIN_NORMAL;
+            assertTrue(Math.abs(c[at] - want.value()) <= bound, what + " (" + i + ", " + j + "): " + c[at] + " against " + want.value());
+        }
+    }
+
+    private static <T extends Throwable> void assertMessage(Class<T> type, String part, org.junit.jupiter.api.function.Executable call) {
+        T e = assertThrows(type, call);
+        assertTrue(e.getMessage() != null && e.getMessage().contains(part), e.getMessage());
+    }
+
+    private static double[] random(SplittableRandom rnd, int length) {
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = rnd.nextDouble(0.1, 1) * (rnd.nextBoolean() ? 1 : -1);
+        }
+        return x;
+    }
+}
