@@ -1,21 +1,17 @@
 package org.vectorkernels.internal.panama.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.vectorkernels.GeneratedFiles;
 import org.vectorkernels.generator.MicroKernelGenerator;
 
 /**
@@ -30,20 +26,7 @@ class GeneratedKernelsTest {
 
     @Test
     void everyCommittedKernelIsWhatTheGeneratorWrites() throws IOException {
-        Map<Path, String> expected = MicroKernelGenerator.files();
-        for (Map.Entry<Path, String> f : expected.entrySet()) {
-            Path file = ROOT.resolve(f.getKey());
-            assertTrue(Files.isRegularFile(file), file + " is missing" + REGENERATE);
-            assertEquals(f.getValue(), Files.readString(file, StandardCharsets.UTF_8), file + " differs from its generator" + REGENERATE);
-        }
-        TreeSet<Path> present = new TreeSet<>();
-        for (Path dir : MicroKernelGenerator.generatedDirs()) {
-            try (Stream<Path> files = Files.list(ROOT.resolve(dir))) {
-                files.forEach(p -> present.add(ROOT.relativize(p)));
-            }
-        }
-        present.removeAll(expected.keySet());
-        assertEquals(List.of(), List.copyOf(present), "files in the generated package that the generator does not write" + REGENERATE);
+        GeneratedFiles.assertCommitted(ROOT, MicroKernelGenerator.files(), MicroKernelGenerator.generatedDirs(), REGENERATE);
     }
 
     @Test
