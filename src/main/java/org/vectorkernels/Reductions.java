@@ -1,7 +1,8 @@
 package org.vectorkernels;
 
-import org.vectorkernels.internal.GemmChecks;
+import org.vectorkernels.internal.DgemmContract;
 import org.vectorkernels.internal.Kernels;
+import org.vectorkernels.internal.SgemmContract;
 import org.vectorkernels.internal.VectorizationProvider;
 
 /** Reductions over row-major matrices, vectorized and deterministic. */
@@ -27,17 +28,24 @@ public final class Reductions {
      */
     public static void sumRows(int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset,
                                boolean accumulate) {
-        java.util.Objects.requireNonNull(x, "x");
-        java.util.Objects.requireNonNull(out, "out");
-        GemmChecks.nonNegative("m", m);
-        GemmChecks.nonNegative("n", n);
-        GemmChecks.matrix("x", "xOffset", "ldx", x, xOffset, ldx, m, n);
-        GemmChecks.vector("out", "outOffset", out, outOffset, n);
-        if (!accumulate) {
-            java.util.Arrays.fill(out, outOffset, outOffset + n, 0f);
-        }
-        if (m > 0 && n > 0) {
-            KERNELS.sumRows(m, n, x, xOffset, ldx, out, outOffset);
-        }
+        SgemmContract.sumRows(KERNELS, m, n, x, xOffset, ldx, out, outOffset, accumulate);
+    }
+
+    /**
+     * {@link #sumRows(int, int, float[], int, int, float[], int, boolean)} in double precision: the
+     * same order of additions, the same checks.
+     *
+     * @param m rows of x
+     * @param n columns of x, and sums written
+     * @param x x's elements
+     * @param xOffset where x starts in {@code x}
+     * @param ldx the distance between rows of x
+     * @param out the n sums, from {@code outOffset}
+     * @param outOffset where the sums start in {@code out}
+     * @param accumulate whether the sums are added to what {@code out} holds (else they replace it)
+     */
+    public static void sumRows(int m, int n, double[] x, int xOffset, int ldx, double[] out, int outOffset,
+                               boolean accumulate) {
+        DgemmContract.sumRows(KERNELS, m, n, x, xOffset, ldx, out, outOffset, accumulate);
     }
 }

@@ -63,6 +63,44 @@ class ReductionsTest {
         }
     }
 
+    /** In double: the plain row-order sum, bitwise (rows added in order), padding untouched, past the split over threads. */
+    @Test
+    void sumRowsInDoubleIsThePlainRowOrderSum() {
+        SplittableRandom rnd = new SplittableRandom(37);
+        for (int t = 0; t < 201; t++) {
+            int m = t == 200 ? 1200 : pick(rnd), n = t == 200 ? 1000 : pick(rnd);
+            int xOffset = rnd.nextInt(5), ldx = n + rnd.nextInt(5), outOffset = rnd.nextInt(5);
+            boolean accumulate = rnd.nextBoolean();
+            double[] x = new double[xOffset + m * ldx + 3];
+            Arrays.fill(x, POISON);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    x[xOffset + i * ldx + j] = rnd.nextDouble(-1, 1);
+                }
+            }
+            double[] out = new double[outOffset + n + 2];
+            Arrays.fill(out, POISON);
+            for (int j = 0; j < n; j++) {
+                out[outOffset + j] = rnd.nextDouble();
+            }
+            double[] expected = out.clone();
+            for (int j = 0; j < n; j++) {
+                double s = accumulate ? expected[outOffset + j] : 0;
+                for (int i = 0; i < m; i++) {
+                    s += x[xOffset + i * ldx + j];
+                }
+                expected[outOffset + j] = s;
+            }
+            Reductions.sumRows(m, n, x, xOffset, ldx, out, outOffset, accumulate);
+            assertArrayEquals(expected, out, m + "x" + n);
+        }
+        double[] out = {1, 2, 3};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Reductions.sumRows(2, 3, new double[5], 0, 3, out, 0, false));
+        assertTrue(e.getMessage().contains("x is too short"), e.getMessage());
+        assertArrayEquals(new double[] {1, 2, 3}, out);
+    }
+
     @Test
     void fusedColumnSumsThroughGemm() {
         checkFusedSums((ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc, sums, so, acc) ->

@@ -83,6 +83,23 @@ public final class DgemmContract {
         }
     }
 
+    /** {@code out[j] := (accumulate ? out[j] : 0) + Σ_i x(i, j)}, rows in order, after checking every argument. */
+    public static void sumRows(Kernels kernels, int m, int n, double[] x, int xOffset, int ldx, double[] out, int outOffset,
+                               boolean accumulate) {
+        java.util.Objects.requireNonNull(x, "x");
+        java.util.Objects.requireNonNull(out, "out");
+        DoubleGemmChecks.nonNegative("m", m);
+        DoubleGemmChecks.nonNegative("n", n);
+        DoubleGemmChecks.matrix("x", "xOffset", "ldx", x, xOffset, ldx, m, n);
+        DoubleGemmChecks.vector("out", "outOffset", out, outOffset, n);
+        if (!accumulate) {
+            java.util.Arrays.fill(out, outOffset, outOffset + n, 0d);
+        }
+        if (m > 0 && n > 0) {
+            kernels.sumRows(m, n, x, xOffset, ldx, out, outOffset);
+        }
+    }
+
     /** A bias, if any, that holds n values. */
     private static void checkBias(double[] bias, int biasOffset, int n) {
         if (bias != null) {

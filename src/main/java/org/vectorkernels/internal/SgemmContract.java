@@ -82,6 +82,23 @@ public final class SgemmContract {
         }
     }
 
+    /** {@code out[j] := (accumulate ? out[j] : 0) + Σ_i x(i, j)}, rows in order, after checking every argument. */
+    public static void sumRows(Kernels kernels, int m, int n, float[] x, int xOffset, int ldx, float[] out, int outOffset,
+                               boolean accumulate) {
+        java.util.Objects.requireNonNull(x, "x");
+        java.util.Objects.requireNonNull(out, "out");
+        GemmChecks.nonNegative("m", m);
+        GemmChecks.nonNegative("n", n);
+        GemmChecks.matrix("x", "xOffset", "ldx", x, xOffset, ldx, m, n);
+        GemmChecks.vector("out", "outOffset", out, outOffset, n);
+        if (!accumulate) {
+            java.util.Arrays.fill(out, outOffset, outOffset + n, 0f);
+        }
+        if (m > 0 && n > 0) {
+            kernels.sumRows(m, n, x, xOffset, ldx, out, outOffset);
+        }
+    }
+
     /** A bias, if any, that holds n values. */
     private static void checkBias(float[] bias, int biasOffset, int n) {
         if (bias != null) {
