@@ -233,6 +233,109 @@ public final class Gemm {
     }
 
     /**
+     * {@code C := act(alpha·op(A)·op(B) + beta·C + 1·biasᵀ)} in double precision: the epilogue form
+     * of {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int, int, Epilogue)}.
+     *
+     * @param transA whether A is stored transposed (k×m), so that op(A) = Aᵀ
+     * @param transB whether B is stored transposed (n×k), so that op(B) = Bᵀ
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k columns of op(A), rows of op(B)
+     * @param alpha the factor of the product
+     * @param a A's elements, A(i, j) at {@code a[aOffset + i*lda + j]} as stored
+     * @param aOffset where A starts in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b B's elements, as A's
+     * @param bOffset where B starts in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @param beta the factor of C's old value (0: C is written without being read)
+     * @param c C's elements, m×n, written in place
+     * @param cOffset where C starts in {@code c}
+     * @param ldc the distance between rows of C
+     * @param epilogue what is applied to each element of C after the product: {@link DoubleEpilogue#NONE}, a bias, ReLU
+     */
+    public static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                             double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                             double beta, double[] c, int cOffset, int ldc, DoubleEpilogue epilogue) {
+        java.util.Objects.requireNonNull(epilogue, "epilogue");
+        DgemmContract.apply(KERNELS, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc, epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu(), null, 0, false);
+    }
+
+    /**
+     * dgemm that also sums the columns of op(B) from the same pass over B, as
+     * {@link #sgemmWithColumnSums} does in float: bitwise the sums of {@link Reductions#sumRows(int, int, double[], int, int, double[], int, boolean)}.
+     *
+     * @param transA whether A is stored transposed (k×m), so that op(A) = Aᵀ
+     * @param transB whether B is stored transposed (n×k), so that op(B) = Bᵀ
+     * @param m rows of op(A) and of C
+     * @param n columns of op(B) and of C
+     * @param k columns of op(A), rows of op(B)
+     * @param alpha the factor of the product
+     * @param a A's elements, A(i, j) at {@code a[aOffset + i*lda + j]} as stored
+     * @param aOffset where A starts in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b B's elements, as A's
+     * @param bOffset where B starts in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @param beta the factor of C's old value (0: C is written without being read)
+     * @param c C's elements, m×n, written in place
+     * @param cOffset where C starts in {@code c}
+     * @param ldc the distance between rows of C
+     * @param sums n column sums, from {@code sumsOffset}
+     * @param sumsOffset where the sums start in {@code sums}
+     * @param accumulate whether the sums are added to what {@code sums} holds (else they replace it)
+     */
+    public static void dgemmWithColumnSums(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                           double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                                           double beta, double[] c, int cOffset, int ldc,
+                                           double[] sums, int sumsOffset, boolean accumulate) {
+        java.util.Objects.requireNonNull(sums, "sums");
+        DgemmContract.apply(KERNELS, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc, null, 0, false, sums, sumsOffset, accumulate);
+    }
+
+    /**
+     * A double op(B) packed once for many products by it, as {@link #packB(boolean, int, int, float[], int, int)}.
+     *
+     * @param transB whether B is stored transposed (n×k)
+     * @param k rows of op(B): the depth of the products
+     * @param n columns of op(B) and of C
+     * @param b B's elements
+     * @param bOffset where B starts in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @return the packed op(B), k×n
+     */
+    public static DoublePackedMatrix packB(boolean transB, int k, int n, double[] b, int bOffset, int ldb) {
+        return new DoublePackedMatrix(DgemmContract.pack(KERNELS, transB, k, n, b, bOffset, ldb));
+    }
+
+    /**
+     * {@code C := act(alpha·op(A)·B + beta·C + 1·biasᵀ)} in double with B packed by
+     * {@link #packB(boolean, int, int, double[], int, int)}: bitwise the unpacked call, as the float one.
+     *
+     * @param transA whether A is stored transposed (k×m)
+     * @param m rows of op(A) and of C
+     * @param alpha the factor of the product
+     * @param a A's elements
+     * @param aOffset where A starts in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b op(B), packed by {@link #packB(boolean, int, int, double[], int, int)}: it gives k and n
+     * @param beta the factor of C's old value (0: C is written without being read)
+     * @param c C's elements, m×n, written in place
+     * @param cOffset where C starts in {@code c}
+     * @param ldc the distance between rows of C
+     * @param epilogue what is applied to each element of C after the product
+     */
+    public static void dgemm(boolean transA, int m, double alpha, double[] a, int aOffset, int lda, DoublePackedMatrix b,
+                             double beta, double[] c, int cOffset, int ldc, DoubleEpilogue epilogue) {
+        java.util.Objects.requireNonNull(b, "b");
+        java.util.Objects.requireNonNull(epilogue, "epilogue");
+        DgemmContract.apply(KERNELS, transA, m, alpha, a, aOffset, lda, b.operand(), beta, c, cOffset, ldc,
+                epilogue.bias(), epilogue.biasOffset(), epilogue.hasRelu());
+    }
+
+    /**
      * Which kernels this JVM runs, for logs and bug reports: for example
      * {@code "panama: 512-bit vectors, 8x32 micro-tile"} or {@code "scalar (...)"}.
      *

@@ -118,6 +118,61 @@ class DgemmTest {
         }
     }
 
+    /** The epilogue, the column sums and a packed B: each bitwise the plain call followed by the plain loop. */
+    @Test
+    void epilogueColumnSumsAndPackedBAreThePlainCall() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        int[] edges = SgemmShapesTest.EDGES;
+        for (int t = 0; t < 60; t++) {
+            int m = t % 6 == 0 ? 1 : edges[rnd.nextInt(edges.length)], n = edges[rnd.nextInt(edges.length)];
+            int k = edges[rnd.nextInt(edges.length)];
+            boolean transA = rnd.nextBoolean(), transB = rnd.nextBoolean(), relu = rnd.nextBoolean();
+            int lda = transA ? m : k, ldb = transB ? k : n;
+            double alpha = rnd.nextBoolean() ? 1 : 0.75, beta = t % 3 == 0 ? 0 : 0.5;
+            double[] a = random(rnd, m * k), b = random(rnd, k * n), c0 = random(rnd, m * n), bias = random(rnd, n + 2);
+            double[] plain = c0.clone();
+            Gemm.dgemm(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, plain, 0, n);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double v = plain[i * n + j] + bias[2 + j];
+                    plain[i * n + j] = relu ? Math.max(v, 0) : v;
+                }
+            }
+            DoubleEpilogue epilogue = relu ? DoubleEpilogue.bias(bias, 2).withRelu() : DoubleEpilogue.bias(bias, 2);
+            double[] fused = c0.clone(), packed = c0.clone();
+            Gemm.dgemm(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, fused, 0, n, epilogue);
+            String what = (transA ? "T" : "N") + (transB ? "T" : "N") + " " + m + "x" + n + "x" + k + " relu " + relu;
+            assertArrayEquals(plain, fused, what + ": fused epilogue");
+            DoublePackedMatrix bp = Gemm.packB(transB, k, n, b, 0, ldb);
+            assertEquals(k, bp.rows());
+            assertEquals(n, bp.columns());
+            Gemm.dgemm(transA, m, alpha, a, 0, lda, bp, beta, packed, 0, n, epilogue);
+            assertArrayEquals(plain, packed, what + ": packed B");
+            double[] withSums = c0.clone(), sums = random(rnd, n), want = sums.clone(), unfused = c0.clone();
+            Gemm.dgemmWithColumnSums(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, withSums, 0, n, sums, 0, true);
+            Gemm.dgemm(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, unfused, 0, n);
+            if (m > 1) { // one row without sums takes the row path, which adds in another order
+                assertArrayEquals(unfused, withSums, what + ": the product beside the sums");
+            }
+            for (int j = 0; j < n; j++) {
+                for (int p = 0; p < k; p++) {
+                    want[j] += b[transB ? j * ldb + p : p * ldb + j];
+                }
+            }
+            assertArrayEquals(want, sums, what + ": column sums in order of p");
+        }
+        double[] c = new double[12];
+        Arrays.fill(c, POISON);
+        assertMessage(IllegalArgumentException.class, "bias is too short", () -> Gemm.dgemm(false, false, 3, 4, 3, 1,
+                new double[9], 0, 3, new double[12], 0, 4, 0, c, 0, 4, DoubleEpilogue.bias(new double[3])));
+        DoublePackedMatrix bp = Gemm.packB(false, 3, 4, new double[12], 0, 4);
+        assertMessage(IllegalArgumentException.class, "a is too short", () -> Gemm.dgemm(false, 3, 1, new double[8], 0, 3, bp,
+                0, c, 0, 4, DoubleEpilogue.NONE));
+        for (double x : c) {
+            assertEquals(POISON, x);
+        }
+    }
+
     private static void check(SplittableRandom rnd, boolean transA, boolean transB, int m, int n, int k) {
         double alpha = rnd.nextBoolean() ? 1 : rnd.nextDouble(-2, 2), beta = new double[] {0, 1, -0.6}[rnd.nextInt(3)];
         int aOff = rnd.nextInt(3), bOff = rnd.nextInt(3), cOff = rnd.nextInt(3);

@@ -118,7 +118,7 @@ class PackedSgemmTest {
         float[] cBefore = c.clone();
         PackedMatrix packed = Gemm.packB(false, k, n, b, 0, n);
         PackedMatrix deeper = Gemm.packB(false, k + 8, n, uniform(rnd, (k + 8) * n), 0, n);
-        expect(NullPointerException.class, "b", () -> Gemm.packB(false, k, n, null, 0, n));
+        expect(NullPointerException.class, "b", () -> Gemm.packB(false, k, n, (float[]) null, 0, n));
         expect(IllegalArgumentException.class, "k", () -> Gemm.packB(false, -1, n, b, 0, n));
         expect(IllegalArgumentException.class, "ldb", () -> Gemm.packB(false, k, n, b, 0, n - 1));
         expect(IllegalArgumentException.class, "b is too short", () -> Gemm.packB(true, k, n + 1, b, 0, k));

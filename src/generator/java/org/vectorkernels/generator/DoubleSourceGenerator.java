@@ -40,10 +40,11 @@ public final class DoubleSourceGenerator {
             "java/" + INTERNAL + "PackedOperand.java", "java/" + INTERNAL + "GemmChecks.java",
             "java/" + INTERNAL + "SgemmContract.java", "java/" + INTERNAL + "scalar/ScalarSgemm.java",
             "java/" + INTERNAL + "scalar/ScalarGemmSplit.java", "java/" + INTERNAL + "threads/GemmParts.java",
-            "java/" + INTERNAL + "threads/SumRowsSplit.java");
+            "java/" + INTERNAL + "threads/SumRowsSplit.java",
+            "java/org/vectorkernels/Epilogue.java", "java/org/vectorkernels/PackedMatrix.java");
 
     /** Classes whose twin keeps its package and takes a "Double" before its name (the others' twins say Dgemm for Sgemm). */
-    private static final Pattern RENAMED = Pattern.compile("\\b(PackedOperand|GemmChecks|GemmParts|SumRowsSplit|ScalarGemmSplit)\\b");
+    private static final Pattern RENAMED = Pattern.compile("\\b(PackedOperand|GemmChecks|GemmParts|SumRowsSplit|ScalarGemmSplit|Epilogue|PackedMatrix)\\b");
 
     /** Float idioms with no mechanical double form: a source that uses one needs a rule here first. */
     private static final Pattern UNMAPPED = Pattern.compile("IntBits|IntVector|VectorOperators\\.EXP|\\bIntStream");

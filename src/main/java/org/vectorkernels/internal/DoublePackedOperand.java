@@ -3,7 +3,7 @@ package org.vectorkernels.internal;
 
 /**
  * op(B) copied once into the layout of the {@link Kernels} that packed it, for any number of
- * products by it: the value behind {@code org.vectorkernels.PackedMatrix}. Never written after
+ * products by it: the value behind {@code org.vectorkernels.DoublePackedMatrix}. Never written after
  * construction, so threads share it freely.
  */
 public final class DoublePackedOperand {
