@@ -25,8 +25,12 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
     private static final Cpu CPU = Cpu.detect();
 
     final Plan plan;
-    /** The double precision plan: this one's tile and blocks, KC halved ({@link Profiles#doubleOf}). */
-    private final org.vectorkernels.internal.panama.f64.Plan doublePlan;
+    /**
+     * The double precision plan, made at the first double call (float users load no double class):
+     * this one's tile, flags and heap choice, KC halved ({@link Profiles#doubleOf}). Plans are
+     * immutable, so two threads that both make it leave an equal one.
+     */
+    private volatile org.vectorkernels.internal.panama.f64.Plan doublePlan;
 
     /** The kernels of the profile this machine gets; anything amiss in its choice is logged, once per instance. */
     public PanamaKernels() {
@@ -46,8 +50,15 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                     + " bits are too narrow to pay off");
         }
         this.plan = plan;
-        this.doublePlan = org.vectorkernels.internal.panama.f64.Plan.of(Profiles.doubleOf(plan.profile))
-                .orElseThrow(() -> new IllegalArgumentException("no double kernel serves " + plan.profile));
+    }
+
+    private org.vectorkernels.internal.panama.f64.Plan doublePlan() {
+        org.vectorkernels.internal.panama.f64.Plan p = doublePlan;
+        if (p == null) { // every float tile has its double twin: the generator writes both from one list
+            p = org.vectorkernels.internal.panama.f64.Plan.of(Profiles.doubleOf(plan.profile), plan.offHeapB).orElseThrow();
+            doublePlan = p;
+        }
+        return p;
     }
 
     /** Whether generated kernels serve every tile of {@code profile}. */
@@ -106,19 +117,19 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
                       double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
                       double beta, double[] c, int cOffset, int ldc, double[] bias, int biasOffset, boolean relu,
                       double[] sums, int sumsOffset) {
-        DgemmPaths.dgemm(doublePlan, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+        DgemmPaths.dgemm(doublePlan(), transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
                 bias, biasOffset, relu, sums, sumsOffset);
     }
 
     @Override
     public DoublePackedOperand packB(boolean transB, int k, int n, double[] b, int bOffset, int ldb) {
-        return DgemmPaths.packB(doublePlan, this, transB, k, n, b, bOffset, ldb);
+        return DgemmPaths.packB(doublePlan(), this, transB, k, n, b, bOffset, ldb);
     }
 
     @Override
     public void dgemm(boolean transA, int m, double alpha, double[] a, int aOffset, int lda, DoublePackedOperand b,
                       double beta, double[] c, int cOffset, int ldc, double[] bias, int biasOffset, boolean relu) {
-        DgemmPaths.dgemm(doublePlan, transA, m, alpha, a, aOffset, lda, b, beta, c, cOffset, ldc, bias, biasOffset, relu);
+        DgemmPaths.dgemm(doublePlan(), transA, m, alpha, a, aOffset, lda, b, beta, c, cOffset, ldc, bias, biasOffset, relu);
     }
 
     @Override

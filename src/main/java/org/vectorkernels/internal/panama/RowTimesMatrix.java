@@ -18,7 +18,7 @@ final class RowTimesMatrix {
     private RowTimesMatrix() {}
 
     /** Columns of C summed at once when m = 1: 8 KiB of sums, which stay in L1 while B streams past. */
-    static final int ROW_CHUNK = 2048;
+    static final int ROW_CHUNK = (8 << 10) / Float.BYTES;
 
     /** Rows of B read together: four streams, and one load and store of the sums per four rows. */
     private static final int ROWS = 4;

@@ -19,13 +19,13 @@ final class Packing {
     private Packing() {}
 
     /**
-     * Doubles of each source row that whole panels of B packed together read per k step: 1 KiB, whatever
+     * Bytes of each source row that whole panels of B packed together read per k step, whatever
      * the panel width (64×4096×4096 packB with AVX2, Zen 5: 6.1 ms against 7.0 at 512 B and 6.4 at 2 KiB).
      */
-    private static final int GROUP_DOUBLES = 256;
+    private static final int GROUP_BYTES = 1 << 10;
 
-    /** The most doubles that the kc rows of B to pack may span for packing panel by panel: 64 KiB. */
-    private static final long PANEL_BY_PANEL_SPAN = 16 * 1024;
+    /** The most bytes that the kc rows of B to pack may span for packing panel by panel. */
+    private static final long PANEL_BY_PANEL_SPAN_BYTES = 64 << 10;
 
     /**
      * Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A) from {@code dst[dstIdx]} on, zero rows up
@@ -126,13 +126,13 @@ final class Packing {
 
     /**
      * Panels of {@code width} contiguous lines from {@code src[origin]} on, up to column {@code whole},
-     * by unmasked vectors. Where the kc rows span at most {@link #PANEL_BY_PANEL_SPAN} doubles, panel
+     * by unmasked vectors. Where the kc rows span at most {@link #PANEL_BY_PANEL_SPAN_BYTES}, panel
      * after panel, one loop along k each (64³: 12–16% faster, Zen 5); otherwise whole panels side by
-     * side, k step by k step, so that each step reads {@link #GROUP_DOUBLES} contiguous doubles of a row, where
+     * side, k step by k step, so that each step reads {@link #GROUP_BYTES} of a row, where
      * panel by panel would read width doubles of kc rows far apart (64×4096×4096: 17% slower so).
      */
     private static void wholePanels(int width, double[] src, int origin, int stepStride, int whole, int kc, PanelsOfB dst, int dstIdx) {
-        if ((long) kc * stepStride <= PANEL_BY_PANEL_SPAN) {
+        if ((long) kc * stepStride * Double.BYTES <= PANEL_BY_PANEL_SPAN_BYTES) {
             for (int q = 0, panels = whole / width; q < panels; q++) {
                 int first = origin + q * width, panel = dstIdx + q * width * kc;
                 for (int p = 0; p < kc; p++) {
@@ -144,7 +144,7 @@ final class Packing {
         // Loops by panel and step count up by one: a loop whose step is the run-time width is not a
         // counted loop to C2, which then checked every access (64×4096×4096 packB 6.5 against 4.3 ms).
         int panels = whole / width, panelDoubles = width * kc;
-        int group = Math.max(1, GROUP_DOUBLES / width);
+        int group = Math.max(1, GROUP_BYTES / (width * Double.BYTES));
         for (int q0 = 0; q0 < panels; q0 += group) {
             int q1 = Math.min(panels, q0 + group);
             for (int p = 0; p < kc; p++) {

@@ -114,7 +114,7 @@ public final class Plan {
     }
 
     /** The plan for {@code p}, B packed off-heap if {@code offHeapB} and the JVM can, or empty when no generated kernel has its tile (or its wide tile). */
-    static Optional<Plan> of(Profile p, boolean offHeapB) {
+    public static Optional<Plan> of(Profile p, boolean offHeapB) {
         String packedLayout = p.interleavedA() ? "interleaved" : "rows";
         Optional<DoubleTileKernel> onPacked = DoubleTileKernels.find(p.mr(), p.nv(), p.nv(), packedLayout);
         Optional<DoubleTileKernel> rows = DoubleTileKernels.find(p.mr(), p.nv(), p.nv(), "rows");
@@ -146,7 +146,7 @@ public final class Plan {
         return (x + multiple - 1) / multiple * multiple;
     }
 
-    public String describe() {
+    String describe() {
         return profile.describe(Species.LANES) + (offHeapB && PanelsOfB.offHeapAvailable() ? ", B packed off-heap on cache lines" : ", B packed on the heap");
     }
 }
