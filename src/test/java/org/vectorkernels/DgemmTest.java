@@ -18,7 +18,7 @@ import org.vectorkernels.internal.threads.Threads;
  * written; one and two threads bitwise alike.
  */
 class DgemmTest {
-    private static final double U = Math.ulp(1d) / 2, POISON = -4242.75;
+    private static final double POISON = DoubleGemmCase.POISON;
 
     @Test
     void edgesAgainstTheReference() {
@@ -36,7 +36,7 @@ class DgemmTest {
     void denseFormIsTheGeneralCall() {
         SplittableRandom rnd = new SplittableRandom(3);
         int m = 37, n = 41, k = 29;
-        double[] a = random(rnd, m * k), b = random(rnd, k * n), c1 = random(rnd, m * n), c2 = c1.clone();
+        double[] a = DoubleGemmCase.random(rnd, m * k), b = DoubleGemmCase.random(rnd, k * n), c1 = DoubleGemmCase.random(rnd, m * n), c2 = c1.clone();
         Gemm.dgemm(m, n, k, a, b, c1);
         Gemm.dgemm(false, false, m, n, k, 1, a, 0, k, b, 0, n, 0, c2, 0, n);
         assertArrayEquals(c2, c1);
@@ -45,7 +45,7 @@ class DgemmTest {
     @Test
     void blasCases() {
         SplittableRandom rnd = new SplittableRandom(5);
-        double[] a = random(rnd, 64), b = random(rnd, 64), c = random(rnd, 64), before = c.clone();
+        double[] a = DoubleGemmCase.random(rnd, 64), b = DoubleGemmCase.random(rnd, 64), c = DoubleGemmCase.random(rnd, 64), before = c.clone();
         Gemm.dgemm(false, false, 0, 8, 8, 1, a, 0, 8, b, 0, 8, 0, c, 0, 8); // m = 0 touches nothing
         Gemm.dgemm(false, false, 8, 0, 8, 1, a, 0, 8, b, 0, 1, 0, c, 0, 1); // n = 0 neither
         assertArrayEquals(before, c);
@@ -106,7 +106,7 @@ class DgemmTest {
         try {
             for (int t = 0; t < 4; t++) {
                 int m = 100 + rnd.nextInt(300), n = 100 + rnd.nextInt(300), k = 100 + rnd.nextInt(300);
-                double[] a = random(rnd, m * k), b = random(rnd, k * n), c1 = random(rnd, m * n), c2 = c1.clone();
+                double[] a = DoubleGemmCase.random(rnd, m * k), b = DoubleGemmCase.random(rnd, k * n), c1 = DoubleGemmCase.random(rnd, m * n), c2 = c1.clone();
                 Threads.set(1);
                 Gemm.dgemm(false, t % 2 == 1, m, n, k, 0.5, a, 0, k, b, 0, t % 2 == 1 ? k : n, 1, c1, 0, n);
                 Threads.set(2);
@@ -129,7 +129,7 @@ class DgemmTest {
             boolean transA = rnd.nextBoolean(), transB = rnd.nextBoolean(), relu = rnd.nextBoolean();
             int lda = transA ? m : k, ldb = transB ? k : n;
             double alpha = rnd.nextBoolean() ? 1 : 0.75, beta = t % 3 == 0 ? 0 : 0.5;
-            double[] a = random(rnd, m * k), b = random(rnd, k * n), c0 = random(rnd, m * n), bias = random(rnd, n + 2);
+            double[] a = DoubleGemmCase.random(rnd, m * k), b = DoubleGemmCase.random(rnd, k * n), c0 = DoubleGemmCase.random(rnd, m * n), bias = DoubleGemmCase.random(rnd, n + 2);
             double[] plain = c0.clone();
             Gemm.dgemm(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, plain, 0, n);
             for (int i = 0; i < m; i++) {
@@ -148,7 +148,7 @@ class DgemmTest {
             assertEquals(n, bp.columns());
             Gemm.dgemm(transA, m, alpha, a, 0, lda, bp, beta, packed, 0, n, epilogue);
             assertArrayEquals(plain, packed, what + ": packed B");
-            double[] withSums = c0.clone(), sums = random(rnd, n), want = sums.clone(), unfused = c0.clone();
+            double[] withSums = c0.clone(), sums = DoubleGemmCase.random(rnd, n), want = sums.clone(), unfused = c0.clone();
             Gemm.dgemmWithColumnSums(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, withSums, 0, n, sums, 0, true);
             Gemm.dgemm(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, unfused, 0, n);
             if (m > 1) { // one row without sums takes the row path, which adds in another order
@@ -174,49 +174,13 @@ class DgemmTest {
     }
 
     private static void check(SplittableRandom rnd, boolean transA, boolean transB, int m, int n, int k) {
-        double alpha = rnd.nextBoolean() ? 1 : rnd.nextDouble(-2, 2), beta = new double[] {0, 1, -0.6}[rnd.nextInt(3)];
-        int aOff = rnd.nextInt(3), bOff = rnd.nextInt(3), cOff = rnd.nextInt(3);
-        int lda = (transA ? m : k) + rnd.nextInt(3), ldb = (transB ? k : n) + rnd.nextInt(3), ldc = n + rnd.nextInt(3);
-        double[] a = random(rnd, aOff + (transA ? k : m) * lda), b = random(rnd, bOff + (transB ? n : k) * ldb);
-        double[] c0 = random(rnd, cOff + m * ldc + 2);
-        for (int i = 0; i < m; i++) {
-            Arrays.fill(c0, cOff + i * ldc + n, cOff + (i + 1) * ldc, POISON);
-        }
-        Arrays.fill(c0, cOff + m * ldc, c0.length, POISON);
-        double[] c = c0.clone();
-        Gemm.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        String what = (transA ? "T" : "N") + (transB ? "T" : "N") + " " + m + "x" + n + "x" + k + " alpha " + alpha + " beta " + beta;
-        for (int at = 0; at < c.length; at++) {
-            int i = (at - cOff) / ldc, j = (at - cOff) % ldc;
-            if (at < cOff || i >= m || j >= n) {
-                assertEquals(c0[at], c[at], what + ": wrote outside C at " + at);
-                continue;
-            }
-            if ((long) m * n * k > 20_000_000 && i % 7 != 3) {
-                continue; // a large product: every seventh row against the reference
-            }
-            ExactSum want = new ExactSum();
-            for (int p = 0; p < k; p++) {
-                want.addProduct(alpha * a[aOff + (transA ? p * lda + i : i * lda + p)], b[bOff + (transB ? j * ldb + p : p * ldb + j)]);
-            }
-            if (beta != 0) {
-                want.addProduct(beta, c0[at]);
-            }
-            double bound = 2 * (k + 2) * U * want.magnitude() + Double.MIN_NORMAL;
-            assertTrue(Math.abs(c[at] - want.value()) <= bound, what + " (" + i + ", " + j + "): " + c[at] + " against " + want.value());
-        }
+        DoubleGemmCase x = new DoubleGemmCase(rnd, transA, transB, m, n, k, false);
+        x.check(x.run((ta, tb, mm, nn, kk, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc, bias, relu, sums) ->
+                Gemm.dgemm(ta, tb, mm, nn, kk, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc)));
     }
 
     private static <T extends Throwable> void assertMessage(Class<T> type, String part, org.junit.jupiter.api.function.Executable call) {
         T e = assertThrows(type, call);
         assertTrue(e.getMessage() != null && e.getMessage().contains(part), e.getMessage());
-    }
-
-    private static double[] random(SplittableRandom rnd, int length) {
-        double[] x = new double[length];
-        for (int i = 0; i < length; i++) {
-            x[i] = rnd.nextDouble(0.1, 1) * (rnd.nextBoolean() ? 1 : -1);
-        }
-        return x;
     }
 }
