@@ -13,30 +13,18 @@ import org.vectorkernels.internal.threads.Threads;
 
 /**
  * {@link Gemm#dgemm}, in whichever kernels this JVM runs (the Vector API's, or the scalar ones
- * without the module): random products on every edge against a double-double reference with
- * double's error bound, C's padding poisoned; the BLAS cases; bad input named and nothing
- * written; one and two threads bitwise alike.
+ * without the module), beyond what its generated tests ({@code DgemmShapesTest}, {@code DgemmSblat3Test},
+ * {@code DgemmBadInputTest}) cover: the dense form, the BLAS cases, NaN and Inf, one and two threads
+ * bitwise alike, and the epilogue, column sums and packed B each bitwise the plain call.
  */
 class DgemmTest {
-    private static final double POISON = DoubleGemmCase.POISON;
-
-    @Test
-    void edgesAgainstTheReference() {
-        SplittableRandom rnd = new SplittableRandom(28);
-        int[] edges = SgemmShapesTest.EDGES;
-        for (int t = 0; t < 150; t++) {
-            int m = edges[rnd.nextInt(edges.length)], n = edges[rnd.nextInt(edges.length)], k = edges[rnd.nextInt(edges.length)];
-            check(rnd, rnd.nextBoolean(), rnd.nextBoolean(), m, n, k);
-        }
-        check(rnd, false, false, 150, 700, 1100); // past MC and KC of every shipped profile, on two threads where there are
-        check(rnd, true, true, 203, 301, 1031);
-    }
+    private static final double POISON = DoubleEpilogueCase.POISON;
 
     @Test
     void denseFormIsTheGeneralCall() {
         SplittableRandom rnd = new SplittableRandom(3);
         int m = 37, n = 41, k = 29;
-        double[] a = DoubleGemmCase.random(rnd, m * k), b = DoubleGemmCase.random(rnd, k * n), c1 = DoubleGemmCase.random(rnd, m * n), c2 = c1.clone();
+        double[] a = DoubleEpilogueCase.random(rnd, m * k), b = DoubleEpilogueCase.random(rnd, k * n), c1 = DoubleEpilogueCase.random(rnd, m * n), c2 = c1.clone();
         Gemm.dgemm(m, n, k, a, b, c1);
         Gemm.dgemm(false, false, m, n, k, 1, a, 0, k, b, 0, n, 0, c2, 0, n);
         assertArrayEquals(c2, c1);
@@ -45,7 +33,7 @@ class DgemmTest {
     @Test
     void blasCases() {
         SplittableRandom rnd = new SplittableRandom(5);
-        double[] a = DoubleGemmCase.random(rnd, 64), b = DoubleGemmCase.random(rnd, 64), c = DoubleGemmCase.random(rnd, 64), before = c.clone();
+        double[] a = DoubleEpilogueCase.random(rnd, 64), b = DoubleEpilogueCase.random(rnd, 64), c = DoubleEpilogueCase.random(rnd, 64), before = c.clone();
         Gemm.dgemm(false, false, 0, 8, 8, 1, a, 0, 8, b, 0, 8, 0, c, 0, 8); // m = 0 touches nothing
         Gemm.dgemm(false, false, 8, 0, 8, 1, a, 0, 8, b, 0, 1, 0, c, 0, 1); // n = 0 neither
         assertArrayEquals(before, c);
@@ -81,32 +69,13 @@ class DgemmTest {
     }
 
     @Test
-    void badInputIsNamedAndWritesNothing() {
-        double[] a = new double[12], b = new double[12], c = new double[12];
-        Arrays.fill(c, POISON);
-        assertMessage(NullPointerException.class, "a", () -> Gemm.dgemm(3, 4, 3, null, b, c));
-        assertMessage(NullPointerException.class, "b", () -> Gemm.dgemm(3, 4, 3, a, null, c));
-        assertMessage(NullPointerException.class, "c", () -> Gemm.dgemm(3, 4, 3, a, b, null));
-        assertMessage(IllegalArgumentException.class, "m = -1", () -> Gemm.dgemm(-1, 4, 3, a, b, c));
-        assertMessage(IllegalArgumentException.class, "c is too short",
-                () -> Gemm.dgemm(false, false, 3, 4, 3, 1, a, 0, 3, b, 0, 4, 0, new double[11], 0, 4));
-        assertMessage(IllegalArgumentException.class, "lda = 2",
-                () -> Gemm.dgemm(false, false, 3, 4, 3, 1, a, 0, 2, b, 0, 4, 0, c, 0, 4));
-        assertMessage(IllegalArgumentException.class, "bOffset = -1",
-                () -> Gemm.dgemm(false, false, 3, 4, 3, 1, a, 0, 3, b, -1, 4, 0, c, 0, 4));
-        for (double x : c) {
-            assertEquals(POISON, x);
-        }
-    }
-
-    @Test
     void oneAndTwoThreadsAreBitwiseAlike() {
         SplittableRandom rnd = new SplittableRandom(9);
         int before = Threads.count();
         try {
             for (int t = 0; t < 4; t++) {
                 int m = 100 + rnd.nextInt(300), n = 100 + rnd.nextInt(300), k = 100 + rnd.nextInt(300);
-                double[] a = DoubleGemmCase.random(rnd, m * k), b = DoubleGemmCase.random(rnd, k * n), c1 = DoubleGemmCase.random(rnd, m * n), c2 = c1.clone();
+                double[] a = DoubleEpilogueCase.random(rnd, m * k), b = DoubleEpilogueCase.random(rnd, k * n), c1 = DoubleEpilogueCase.random(rnd, m * n), c2 = c1.clone();
                 Threads.set(1);
                 Gemm.dgemm(false, t % 2 == 1, m, n, k, 0.5, a, 0, k, b, 0, t % 2 == 1 ? k : n, 1, c1, 0, n);
                 Threads.set(2);
@@ -129,7 +98,7 @@ class DgemmTest {
             boolean transA = rnd.nextBoolean(), transB = rnd.nextBoolean(), relu = rnd.nextBoolean();
             int lda = transA ? m : k, ldb = transB ? k : n;
             double alpha = rnd.nextBoolean() ? 1 : 0.75, beta = t % 3 == 0 ? 0 : 0.5;
-            double[] a = DoubleGemmCase.random(rnd, m * k), b = DoubleGemmCase.random(rnd, k * n), c0 = DoubleGemmCase.random(rnd, m * n), bias = DoubleGemmCase.random(rnd, n + 2);
+            double[] a = DoubleEpilogueCase.random(rnd, m * k), b = DoubleEpilogueCase.random(rnd, k * n), c0 = DoubleEpilogueCase.random(rnd, m * n), bias = DoubleEpilogueCase.random(rnd, n + 2);
             double[] plain = c0.clone();
             Gemm.dgemm(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, plain, 0, n);
             for (int i = 0; i < m; i++) {
@@ -148,7 +117,7 @@ class DgemmTest {
             assertEquals(n, bp.columns());
             Gemm.dgemm(transA, m, alpha, a, 0, lda, bp, beta, packed, 0, n, epilogue);
             assertArrayEquals(plain, packed, what + ": packed B");
-            double[] withSums = c0.clone(), sums = DoubleGemmCase.random(rnd, n), want = sums.clone(), unfused = c0.clone();
+            double[] withSums = c0.clone(), sums = DoubleEpilogueCase.random(rnd, n), want = sums.clone(), unfused = c0.clone();
             Gemm.dgemmWithColumnSums(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, withSums, 0, n, sums, 0, true);
             Gemm.dgemm(transA, transB, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, unfused, 0, n);
             if (m > 1) { // one row without sums takes the row path, which adds in another order
@@ -171,12 +140,6 @@ class DgemmTest {
         for (double x : c) {
             assertEquals(POISON, x);
         }
-    }
-
-    private static void check(SplittableRandom rnd, boolean transA, boolean transB, int m, int n, int k) {
-        DoubleGemmCase x = new DoubleGemmCase(rnd, transA, transB, m, n, k, false);
-        x.check(x.run((ta, tb, mm, nn, kk, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc, bias, relu, sums) ->
-                Gemm.dgemm(ta, tb, mm, nn, kk, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc)));
     }
 
     private static <T extends Throwable> void assertMessage(Class<T> type, String part, org.junit.jupiter.api.function.Executable call) {

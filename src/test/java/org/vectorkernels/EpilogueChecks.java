@@ -28,7 +28,7 @@ public final class EpilogueChecks {
             GemmCase fused = new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), m, n, k, alpha, beta, 5);
             GemmCase unfused = fused.copy();
             int biasOffset = rnd.nextInt(4);
-            float[] bias = RandomArrays.uniform(rnd, biasOffset + n + rnd.nextInt(3));
+            float[] bias = RandomArrays.floats(rnd, biasOffset + n + rnd.nextInt(3));
             boolean relu = rnd.nextBoolean();
             Epilogue e = relu ? Epilogue.bias(bias, biasOffset).withRelu() : Epilogue.bias(bias, biasOffset);
             fused.run((ta, tb, mm, nn, kk, al, a, ao, lda, b, bo, ldb, be, c, co, ldc) ->

@@ -7,13 +7,12 @@ import java.util.SplittableRandom;
 
 /**
  * One SGEMM problem on random data, checked the way the reference BLAS test program (sblat3)
- * does: against a double-precision result, by the ratio
- * |got − exact| / (eps·(|alpha|·Σ|a·b| + |beta·c|)), with every element outside C's region
- * (offset prefix, row padding, tail) poisoned and required unchanged bit for bit.
+ * does, by the ratio |got − exact| / (eps·(|alpha|·Σ|a·b| + |beta·c|)), against a double-double
+ * result ({@link ExactSum}, more than the precision under test in either twin), with every element
+ * outside C's region (offset prefix, row padding, tail) poisoned and required unchanged bit for bit.
  */
 public final class GemmCase {
-    /** An unusual NaN payload: a kernel that writes padding, or reads it into C, shows up. */
-    static final float POISON = Float.intBitsToFloat(0x7fc0dead);
+    static final float POISON = Poison.FLOAT;
     static final double EPS = Math.ulp(1f);
 
     final boolean transA, transB;
@@ -83,14 +82,11 @@ public final class GemmCase {
             for (int j = 0; j < n; j++) {
                 int ij = cOffset + i * ldc + j;
                 inC[ij] = true;
-                double exact = 0, magnitude = 0;
+                ExactSum sum = new ExactSum();
                 for (int p = 0; p < k; p++) {
-                    double prod = (double) a(i, p) * b(p, j);
-                    exact += prod;
-                    magnitude += Math.abs(prod);
+                    sum.addProduct(a(i, p), b(p, j));
                 }
-                exact *= alpha;
-                magnitude *= Math.abs(alpha);
+                double exact = alpha * sum.value(), magnitude = Math.abs(alpha) * sum.magnitude();
                 if (beta != 0f) {
                     exact += (double) beta * cBefore[ij];
                     magnitude += Math.abs((double) beta * cBefore[ij]);
@@ -104,7 +100,7 @@ public final class GemmCase {
         }
         for (int x = 0; x < c.length; x++) {
             if (!inC[x]) {
-                assertEquals(Float.floatToRawIntBits(cBefore[x]), Float.floatToRawIntBits(c[x]),
+                assertEquals(Poison.bits(cBefore[x]), Poison.bits(c[x]),
                         () -> this + ": C padding was written");
             }
         }

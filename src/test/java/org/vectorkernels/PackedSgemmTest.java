@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vectorkernels.RandomArrays.uniform;
+import static org.vectorkernels.RandomArrays.floats;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class PackedSgemmTest {
         for (int t = 0; t < 120; t++) {
             GemmCase base = new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), pick(rnd, M), pick(rnd, N), pick(rnd, K),
                     pick(rnd, ALPHA), pick(rnd, BETA), 4);
-            float[] bias = uniform(rnd, base.n + 2);
+            float[] bias = floats(rnd, base.n + 2);
             Epilogue e = switch (t % 3) {
                 case 0 -> Epilogue.NONE;
                 case 1 -> Epilogue.bias(bias, 2);
@@ -94,7 +94,7 @@ class PackedSgemmTest {
         int k = 37, n = 70;
         for (boolean transB : new boolean[] {false, true}) {
             for (int m : new int[] {5, 1}) { // m = 1 reads B as stored where the packed B keeps it
-                float[] a = uniform(rnd, m * k), b = uniform(rnd, k * n), before = new float[m * n], after = new float[m * n];
+                float[] a = floats(rnd, m * k), b = floats(rnd, k * n), before = new float[m * n], after = new float[m * n];
                 PackedMatrix packed = Gemm.packB(transB, k, n, b, 0, transB ? k : n);
                 Gemm.sgemm(false, m, 1f, a, 0, k, packed, 0f, before, 0, n, Epilogue.NONE);
                 java.util.Arrays.fill(b, 3f);
@@ -114,10 +114,10 @@ class PackedSgemmTest {
     void badArgumentsAreRejectedBeforeCIsWritten() {
         SplittableRandom rnd = new SplittableRandom(19);
         int m = 6, k = 40, n = 24;
-        float[] a = uniform(rnd, m * k), b = uniform(rnd, k * n), c = uniform(rnd, m * n), bias = uniform(rnd, n);
+        float[] a = floats(rnd, m * k), b = floats(rnd, k * n), c = floats(rnd, m * n), bias = floats(rnd, n);
         float[] cBefore = c.clone();
         PackedMatrix packed = Gemm.packB(false, k, n, b, 0, n);
-        PackedMatrix deeper = Gemm.packB(false, k + 8, n, uniform(rnd, (k + 8) * n), 0, n);
+        PackedMatrix deeper = Gemm.packB(false, k + 8, n, floats(rnd, (k + 8) * n), 0, n);
         expect(NullPointerException.class, "b", () -> Gemm.packB(false, k, n, (float[]) null, 0, n));
         expect(IllegalArgumentException.class, "k", () -> Gemm.packB(false, -1, n, b, 0, n));
         expect(IllegalArgumentException.class, "ldb", () -> Gemm.packB(false, k, n, b, 0, n - 1));
@@ -145,7 +145,7 @@ class PackedSgemmTest {
     void threadsSharingOnePackedMatrixGetTheSameBits() throws Exception {
         SplittableRandom rnd = new SplittableRandom(20);
         int m = 40, k = 300, n = 90;
-        float[] a = uniform(rnd, m * k), b = uniform(rnd, k * n), expected = new float[m * n];
+        float[] a = floats(rnd, m * k), b = floats(rnd, k * n), expected = new float[m * n];
         PackedMatrix packed = Gemm.packB(false, k, n, b, 0, n);
         Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, expected, 0, n);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -176,8 +176,8 @@ class PackedSgemmTest {
         int[][] shapes = {{1, 300, 200}, {64, 300, 200}, {3, 20, 32}};
         for (int[] s : shapes) {
             int m = s[0], k = s[1], n = s[2];
-            float[] a = uniform(rnd, m * k), c = new float[m * n], bias = uniform(rnd, n);
-            PackedMatrix packed = Gemm.packB(true, k, n, uniform(rnd, k * n), 0, k);
+            float[] a = floats(rnd, m * k), c = new float[m * n], bias = floats(rnd, n);
+            PackedMatrix packed = Gemm.packB(true, k, n, floats(rnd, k * n), 0, k);
             Epilogue e = Epilogue.bias(bias).withRelu();
             // Warm means compiled by C2, which takes longer for some paths than others: rounds until one
             // allocates nothing, for up to 30 s (CI once measured 50 KB per 3×20×32 call after 40 rounds,

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vectorkernels.RandomArrays.uniform;
+import static org.vectorkernels.RandomArrays.floats;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class ParallelismTest {
             int m = pick(rnd), n = pick(rnd), k = pick(rnd);
             GemmCase base = new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), m, n, k,
                     rnd.nextBoolean() ? 1f : 0.7f, new float[] {0f, 1f, 1.3f}[rnd.nextInt(3)], 5);
-            float[] bias = uniform(rnd, n + 3);
+            float[] bias = floats(rnd, n + 3);
             boolean relu = rnd.nextBoolean();
             float[] expected = null, expectedSums = null;
             for (int threads : THREADS) {
@@ -83,11 +83,11 @@ class ParallelismTest {
         SplittableRandom rnd = new SplittableRandom(43);
         for (int t = 0; t < 40; t++) {
             int m = pick(rnd), n = pick(rnd) * (t % 2 == 0 ? 1 : 9), ldx = n + rnd.nextInt(4);
-            float[] x = uniform(rnd, 3 + m * ldx);
+            float[] x = floats(rnd, 3 + m * ldx);
             float[] expected = null;
             for (int threads : THREADS) {
                 Parallelism.setThreads(threads);
-                float[] out = uniform(new SplittableRandom(t), n + 5);
+                float[] out = floats(new SplittableRandom(t), n + 5);
                 Reductions.sumRows(m, n, x, 3, ldx, out, 2, t % 3 == 0);
                 if (expected == null) {
                     expected = out;
@@ -106,7 +106,7 @@ class ParallelismTest {
         SplittableRandom rnd = new SplittableRandom(47);
         for (int t = 0; t < 16; t++) {
             int s = 100 + 37 * t;
-            float[] a = uniform(rnd, s * s), b = uniform(rnd, s * s), c = new float[s * s];
+            float[] a = floats(rnd, s * s), b = floats(rnd, s * s), c = new float[s * s];
             Gemm.sgemm(s, s, s, a, b, c);
             operands.add(new float[][] {a, b});
             expected.add(c);
@@ -135,7 +135,7 @@ class ParallelismTest {
     @Test
     void callsFromAParallelStreamAndFromVirtualThreadsFinish() {
         Parallelism.setThreads(7);
-        float[] a = uniform(new SplittableRandom(1), 200 * 300), b = uniform(new SplittableRandom(2), 300 * 250);
+        float[] a = floats(new SplittableRandom(1), 200 * 300), b = floats(new SplittableRandom(2), 300 * 250);
         float[] expected = new float[200 * 250];
         Gemm.sgemm(200, 250, 300, a, b, expected);
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {

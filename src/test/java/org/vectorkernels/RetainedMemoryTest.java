@@ -2,7 +2,7 @@ package org.vectorkernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vectorkernels.RandomArrays.uniform;
+import static org.vectorkernels.RandomArrays.floats;
 
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
@@ -29,7 +29,7 @@ class RetainedMemoryTest {
     @Test
     void waitingVirtualThreadsRetainNoPackingBuffers() throws Exception {
         SplittableRandom rnd = new SplittableRandom(5);
-        float[] a = uniform(rnd, M * K), b = uniform(rnd, K * N);
+        float[] a = floats(rnd, M * K), b = floats(rnd, K * N);
         float[] expected = new float[M * N];
         Gemm.sgemm(M, N, K, a, b, expected);
         long before = usedAfterGc();
@@ -78,7 +78,7 @@ class RetainedMemoryTest {
     void callsOnAPlatformThreadAllocateNothingOnceWarm() {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         SplittableRandom rnd = new SplittableRandom(6);
-        float[] a = uniform(rnd, M * K), b = uniform(rnd, K * N), c = new float[M * N];
+        float[] a = floats(rnd, M * K), b = floats(rnd, K * N), c = new float[M * N];
         for (int i = 0; i < 200; i++) {
             Gemm.sgemm(M, N, K, a, b, c);
         }

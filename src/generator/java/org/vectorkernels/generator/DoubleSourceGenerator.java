@@ -11,40 +11,46 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Writes the double precision GEMM from its float source: the float classes are the template
- * (valid Java that is compiled and tested as it is, as JPSG's templates are), and each listed file
- * gets a twin in which every float becomes a double: types, vectors, tile kernels, literals,
+ * Writes the double precision GEMM and its tests from their float source: the float classes are the
+ * template (valid Java that is compiled and tested as it is, as JPSG's templates are), and each listed
+ * file gets a twin in which every float becomes a double: types, vectors, tile kernels, literals,
  * {@code Sgemm} names, the package ({@code internal.panama} → {@code internal.panama.f64}; elsewhere the
  * twin stays in its package, named {@code Dgemm…} or {@code Double…}). The twins
  * are committed; {@code GeneratedDoubleSourcesTest} fails when one differs from what this writes. Run
  * from the repository root, after the kernels' generator:
  * <pre>
- * java src/generator/java/org/vectorkernels/generator/DoubleSourceGenerator.java src/main
+ * java src/generator/java/org/vectorkernels/generator/DoubleSourceGenerator.java src
  * </pre>
  */
 public final class DoubleSourceGenerator {
-    static final String INTERNAL = "org/vectorkernels/internal/", PANAMA = INTERNAL + "panama/", F64 = PANAMA + "f64/";
+    static final String BASE = "org/vectorkernels/", INTERNAL = BASE + "internal/", PANAMA = INTERNAL + "panama/",
+            F64 = PANAMA + "f64/";
 
-    /** The float sources with a double twin, under src/main: the GEMM's loops, packing, tiles and threads split. */
+    /** The float sources with a double twin, under src: the GEMM's loops, packing, tiles and threads split, and their tests. */
     static final List<String> SOURCES = List.of(
-            "java/" + PANAMA + "BlockedGemm.java", "java/" + PANAMA + "DirectSgemm.java",
-            "java/" + PANAMA + "EightRowTranspose.java", "java/" + PANAMA + "GemmCall.java",
-            "java/" + PANAMA + "GemmSplit.java", "java/" + PANAMA + "HeapPanels.java",
-            "java/" + PANAMA + "Lanes.java", "java/" + PANAMA + "MacroKernel.java",
-            "java/" + PANAMA + "PackedRowTimesMatrix.java", "java/" + PANAMA + "Packing.java",
-            "java/" + PANAMA + "PackingTeam.java", "java/" + PANAMA + "PanelsOfB.java",
-            "java/" + PANAMA + "Plan.java", "java/" + PANAMA + "RowTimesMatrix.java",
-            "java/" + PANAMA + "SgemmPaths.java", "java/" + PANAMA + "Species.java",
-            "java/" + PANAMA + "TileStore.java", "java/" + PANAMA + "Workspace.java",
-            "java22/" + PANAMA + "SegmentPanels.java",
-            "java/" + INTERNAL + "PackedOperand.java", "java/" + INTERNAL + "GemmChecks.java",
-            "java/" + INTERNAL + "SgemmContract.java", "java/" + INTERNAL + "scalar/ScalarSgemm.java",
-            "java/" + INTERNAL + "scalar/ScalarGemmSplit.java", "java/" + INTERNAL + "threads/GemmParts.java",
-            "java/" + INTERNAL + "threads/SumRowsSplit.java",
-            "java/org/vectorkernels/Epilogue.java", "java/org/vectorkernels/PackedMatrix.java");
+            "main/java/" + PANAMA + "BlockedGemm.java", "main/java/" + PANAMA + "DirectSgemm.java",
+            "main/java/" + PANAMA + "EightRowTranspose.java", "main/java/" + PANAMA + "GemmCall.java",
+            "main/java/" + PANAMA + "GemmSplit.java", "main/java/" + PANAMA + "HeapPanels.java",
+            "main/java/" + PANAMA + "Lanes.java", "main/java/" + PANAMA + "MacroKernel.java",
+            "main/java/" + PANAMA + "PackedRowTimesMatrix.java", "main/java/" + PANAMA + "Packing.java",
+            "main/java/" + PANAMA + "PackingTeam.java", "main/java/" + PANAMA + "PanelsOfB.java",
+            "main/java/" + PANAMA + "Plan.java", "main/java/" + PANAMA + "RowTimesMatrix.java",
+            "main/java/" + PANAMA + "SgemmPaths.java", "main/java/" + PANAMA + "Species.java",
+            "main/java/" + PANAMA + "TileStore.java", "main/java/" + PANAMA + "Workspace.java",
+            "main/java22/" + PANAMA + "SegmentPanels.java",
+            "main/java/" + INTERNAL + "PackedOperand.java", "main/java/" + INTERNAL + "GemmChecks.java",
+            "main/java/" + INTERNAL + "SgemmContract.java", "main/java/" + INTERNAL + "scalar/ScalarSgemm.java",
+            "main/java/" + INTERNAL + "scalar/ScalarGemmSplit.java", "main/java/" + INTERNAL + "threads/GemmParts.java",
+            "main/java/" + INTERNAL + "threads/SumRowsSplit.java",
+            "main/java/" + BASE + "Epilogue.java", "main/java/" + BASE + "PackedMatrix.java",
+            "main/java/" + BASE + "reference/NaiveGemm.java",
+            "test/java/" + BASE + "GemmCase.java", "test/java/" + BASE + "SgemmFunction.java",
+            "test/java/" + BASE + "Implementations.java", "test/java/" + BASE + "SgemmShapesTest.java",
+            "test/java/" + BASE + "SgemmSblat3Test.java", "test/java/" + BASE + "SgemmBadInputTest.java",
+            "test/java/" + PANAMA + "Plans.java", "test/java/" + PANAMA + "PackingTest.java");
 
     /** Classes whose twin keeps its package and takes a "Double" before its name (the others' twins say Dgemm for Sgemm). */
-    private static final Pattern RENAMED = Pattern.compile("\\b(PackedOperand|GemmChecks|GemmParts|SumRowsSplit|ScalarGemmSplit|Epilogue|PackedMatrix)\\b");
+    private static final Pattern RENAMED = Pattern.compile("\\b(PackedOperand|GemmChecks|GemmParts|SumRowsSplit|ScalarGemmSplit|Epilogue|PackedMatrix|NaiveGemm|GemmCase|Implementations)\\b");
 
     /** Float idioms with no mechanical double form: a source that uses one needs a rule here first. */
     private static final Pattern UNMAPPED = Pattern.compile("IntBits|IntVector|VectorOperators\\.EXP|\\bIntStream");
@@ -52,7 +58,7 @@ public final class DoubleSourceGenerator {
 
     private DoubleSourceGenerator() {}
 
-    /** Where the twin of {@code source} goes, under src/main. */
+    /** Where the twin of {@code source} goes, under src. */
     static String twinPath(String source) {
         String twin = source.contains(PANAMA) ? source.replace(PANAMA, F64) : source;
         int slash = twin.lastIndexOf('/') + 1;
@@ -69,15 +75,15 @@ public final class DoubleSourceGenerator {
                 .replace("Sgemm", "Dgemm").replace("sgemm", "dgemm");
         t = RENAMED.matcher(t).replaceAll("Double$1");
         t = FLOAT_LITERAL.matcher(t).replaceAll("$1d");
-        return "// GENERATED from src/main/" + source + " by src/generator/java/org/vectorkernels/generator/DoubleSourceGenerator.java: do not edit.\n" + t;
+        return "// GENERATED from src/" + source + " by src/generator/java/org/vectorkernels/generator/DoubleSourceGenerator.java: do not edit.\n" + t;
     }
 
-    /** Every twin, by its path under src/main, with its text, from the sources under {@code srcMain}. */
-    public static Map<Path, String> files(Path srcMain) {
+    /** Every twin, by its path under src, with its text, from the sources under {@code src}. */
+    public static Map<Path, String> files(Path src) {
         Map<Path, String> files = new LinkedHashMap<>();
         for (String s : SOURCES) {
             try {
-                files.put(Path.of(twinPath(s)), toDouble(s, Files.readString(srcMain.resolve(s), StandardCharsets.UTF_8)));
+                files.put(Path.of(twinPath(s)), toDouble(s, Files.readString(src.resolve(s), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -85,14 +91,14 @@ public final class DoubleSourceGenerator {
         return files;
     }
 
-    /** The directories that hold twins only, under src/main. */
+    /** The directories that hold twins only, under src (the tests' twins sit beside hand-written tests). */
     public static List<Path> generatedDirs() {
-        return List.of(Path.of("java/" + F64), Path.of("java22/" + F64));
+        return List.of(Path.of("main/java/" + F64), Path.of("main/java22/" + F64));
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: DoubleSourceGenerator SOURCE_MAIN (src/main)");
+            System.err.println("usage: DoubleSourceGenerator SRC (src)");
             System.exit(2);
         }
         Path root = Path.of(args[0]);

@@ -17,7 +17,7 @@ class WarmUpTest {
     void laterResultsAreThoseOfAColdLibrary() {
         SplittableRandom rnd = new SplittableRandom(3);
         int m = 37, n = 45, k = 611;
-        float[] a = RandomArrays.uniform(rnd, m * k), b = RandomArrays.uniform(rnd, k * n);
+        float[] a = RandomArrays.floats(rnd, m * k), b = RandomArrays.floats(rnd, k * n);
         float[] before = new float[m * n], after = new float[m * n];
         Gemm.sgemm(m, n, k, a, b, before);
         assertTrue(WarmUp.run(3) > 0);

@@ -17,8 +17,6 @@ import org.vectorkernels.SgemmFunction;
 import org.vectorkernels.SgemmShapesTest;
 import org.vectorkernels.internal.PackedOperand;
 import org.vectorkernels.internal.SgemmContract;
-import org.vectorkernels.internal.panama.kernels.FloatTileKernel;
-import org.vectorkernels.internal.panama.kernels.FloatTileKernels;
 import org.vectorkernels.internal.threads.Threads;
 
 /**
@@ -49,18 +47,7 @@ class EveryTileTest {
 
     @Test
     void everyGeneratedKernelServesSomePlan() {
-        List<FloatTileKernel> used = new ArrayList<>();
-        for (Plan plan : Plans.everyTile()) {
-            for (FloatTileKernel k : new FloatTileKernel[] {plan.onPackedA, plan.onRowsOfA, plan.stepped, plan.narrow, plan.wide,
-                    plan.wideOnRowsOfB}) {
-                if (k != null && !used.contains(k)) {
-                    used.add(k);
-                }
-            }
-        }
-        List<FloatTileKernel> unused = new ArrayList<>(FloatTileKernels.all());
-        unused.removeAll(used);
-        assertEquals(List.of(), unused, "generated kernels no test plan runs");
+        assertEquals(List.of(), Plans.unusedKernels(), "generated kernels no test plan runs");
     }
 
     static SgemmFunction contract(PanamaKernels kernels) {
@@ -76,7 +63,7 @@ class EveryTileTest {
             int m = t % 4 == 0 ? 1 : edges[rnd.nextInt(edges.length)];
             GemmCase base = new GemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), m, edges[rnd.nextInt(edges.length)],
                     edges[rnd.nextInt(edges.length)], 0.75f, t % 2 == 0 ? 0f : 1f, 3);
-            float[] bias = RandomArrays.uniform(rnd, base.n());
+            float[] bias = RandomArrays.floats(rnd, base.n());
             PackedOperand packed = SgemmContract.pack(kernels, base.transB(), base.k(), base.n(), base.b(), base.bOffset(), base.ldb());
             GemmCase unpacked = base.copy(), viaPacked = base.copy();
             unpacked.run((ta, tb, mm, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc) -> SgemmContract.apply(kernels,

@@ -47,7 +47,7 @@ class OffHeapPanelsTest {
         public static void main(String[] args) {
             int n = 256;
             SplittableRandom rnd = new SplittableRandom(8);
-            float[] a = RandomArrays.uniform(rnd, n * n), b = RandomArrays.uniform(rnd, n * n), c = new float[n * n];
+            float[] a = RandomArrays.floats(rnd, n * n), b = RandomArrays.floats(rnd, n * n), c = new float[n * n];
             for (int call = 0; call < 2; call++) {
                 Gemm.sgemm(n, n, n, a, b, c);
             }

@@ -44,7 +44,7 @@ class PackingTest {
         int i0 = 2, p0 = 3, offset = 5;
         int rows = i0 + mc, cols = p0 + kc; // op(A) is rows × cols
         int lda = (transA ? rows : cols) + 4;
-        float[] a = RandomArrays.uniform(rnd, offset + lda * (transA ? cols : rows));
+        float[] a = RandomArrays.floats(rnd, offset + lda * (transA ? cols : rows));
         int mr = plan.mr, padded = Plan.roundUp(mc, mr), at = 6;
         float[] dst = new float[at + padded * kc + 20];
         Arrays.fill(dst, POISON);
@@ -92,13 +92,13 @@ class PackingTest {
         int p0 = 2, j0 = 3, offset = 5;
         int steps = p0 + kc, cols = j0 + nc; // op(B) is steps × cols
         int ldb = (transB ? steps : cols) + 3;
-        float[] b = RandomArrays.uniform(rnd, offset + ldb * (transB ? cols : steps));
+        float[] b = RandomArrays.floats(rnd, offset + ldb * (transB ? cols : steps));
         int padded = Plan.roundUp(nc, width), at = 16, size = at + padded * kc + 20;
         PanelsOfB dst = PanelsOfB.empty(offHeap).withCapacity(size);
         for (int i = 0; i < size; i++) {
             dst.put(dst.start() + i, POISON);
         }
-        float[] sums = summing ? RandomArrays.uniform(rnd, nc) : null;
+        float[] sums = summing ? RandomArrays.floats(rnd, nc) : null;
         float[] sumsBefore = summing ? sums.clone() : null;
         Packing.packB(width, transB, b, offset, ldb, p0, j0, kc, nc, dst, dst.start() + at, sums, 0);
         String where = (offHeap ? "off-heap" : "heap") + ", width " + width + ", transB " + transB + ", nc " + nc + ", kc " + kc

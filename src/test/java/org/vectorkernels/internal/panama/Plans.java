@@ -32,6 +32,16 @@ final class Plans {
         return plans;
     }
 
+    /** The generated kernels that no plan of {@link #everyTile} runs: each one is a kernel no test reaches. */
+    static List<FloatTileKernel> unusedKernels() {
+        List<FloatTileKernel> unused = new ArrayList<>(FloatTileKernels.all());
+        for (Plan plan : everyTile()) {
+            unused.removeAll(java.util.Arrays.asList(plan.onPackedA, plan.onRowsOfA, plan.stepped, plan.narrow, plan.wide,
+                    plan.wideOnRowsOfB));
+        }
+        return unused;
+    }
+
     private static void add(List<Plan> plans, Profile p) {
         plans.add(Plan.of(p, false).orElseThrow(() -> new AssertionError("no plan for " + p)));
         if (PanelsOfB.offHeapAvailable()) {

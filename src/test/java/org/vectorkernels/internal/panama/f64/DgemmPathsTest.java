@@ -1,23 +1,24 @@
 package org.vectorkernels.internal.panama.f64;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.vectorkernels.DoubleGemmCase;
+import org.vectorkernels.DoubleEpilogueCase;
 import org.vectorkernels.internal.DoublePackedOperand;
-import org.vectorkernels.internal.config.Profile;
 import org.vectorkernels.internal.threads.Threads;
 
 /**
  * The double precision GEMM generated from the float source ({@code DoubleSourceGenerator}), on
  * its own, before any public call reaches it: every path (direct, single row, blocked with A in
  * place, packed in rows or interleaved, the edge and wide kernels; split over two threads; B packed
- * ahead) in plans whose blocks the sizes cross, against a double-double reference with double's
+ * ahead) in a plan for every generated double tile ({@link Plans}, twin of the float tests' plans), whose blocks the sizes cross, against a double-double reference with double's
  * error bound, C's padding poisoned; a packed B and two threads bitwise the plain call.
  */
 class DgemmPathsTest {
@@ -26,18 +27,15 @@ class DgemmPathsTest {
     @TestFactory
     List<DynamicTest> everyPathAgainstTheReference() {
         List<DynamicTest> tests = new ArrayList<>();
-        int nr = Species.LANES;
-        List<Profile> profiles = List.of(
-                new Profile("f64-8x2-interleaved", 8, 2, 40, 16, 6 * 2 * nr, "test", 1L << 14, true, true, true),
-                new Profile("f64-6x2-rows", 6, 2, 72, 18, 4 * 2 * nr, "test", 1L << 14, false, false, false),
-                new Profile("f64-4x3-rows", 4, 3, 33, 12, 5 * 3 * nr, "test", 1L << 14, true, false, false));
-        for (Profile p : profiles) {
-            for (boolean offHeap : PanelsOfB.offHeapAvailable() ? new boolean[] {false, true} : new boolean[] {false}) {
-                Plan plan = Plan.of(p, offHeap).orElseThrow();
-                tests.add(DynamicTest.dynamicTest(plan.describe(), () -> check(plan)));
-            }
+        for (Plan plan : Plans.everyTile()) {
+            tests.add(DynamicTest.dynamicTest(plan.describe(), () -> check(plan)));
         }
         return tests;
+    }
+
+    @Test
+    void everyGeneratedKernelServesSomePlan() {
+        assertEquals(List.of(), Plans.unusedKernels(), "generated double kernels no test plan runs");
     }
 
     private static void check(Plan plan) {
@@ -45,7 +43,7 @@ class DgemmPathsTest {
         int before = Threads.count();
         try {
             for (int t = 0; t < 120; t++) {
-                DoubleGemmCase x = new DoubleGemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), t % 10 == 0 ? 1 : pick(rnd),
+                DoubleEpilogueCase x = new DoubleEpilogueCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), t % 10 == 0 ? 1 : pick(rnd),
                         pick(rnd), pick(rnd), true);
                 Threads.set(1);
                 double[] one = x.run(plain(plan));
@@ -60,7 +58,7 @@ class DgemmPathsTest {
                 }
             }
             // Past every block at once, on both threads.
-            DoubleGemmCase big = new DoubleGemmCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), 150, 300, 130, true);
+            DoubleEpilogueCase big = new DoubleEpilogueCase(rnd, rnd.nextBoolean(), rnd.nextBoolean(), 150, 300, 130, true);
             Threads.set(2);
             big.check(big.run(plain(plan)));
         } finally {
@@ -68,7 +66,7 @@ class DgemmPathsTest {
         }
     }
 
-    private static DoubleGemmCase.Call plain(Plan plan) {
+    private static DoubleEpilogueCase.Call plain(Plan plan) {
         return (ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc, bias, relu, sums) ->
                 DgemmPaths.dgemm(plan, ta, tb, m, n, k, alpha, a, ao, lda, b, bo, ldb, beta, c, co, ldc, bias, 0, relu, sums, 0);
     }
