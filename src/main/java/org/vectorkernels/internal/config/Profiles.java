@@ -172,9 +172,56 @@ public final class Profiles {
     }
 
     /**
-     * The double precision profile of a float one: the same tile (rows × vectors of half the lanes),
-     * flags and row and column blocks, and half its KC, so that a block of A or B holds the same bytes.
-     * On Zen 5, zen5-512 so halved ran 1.08× OpenBLAS's dgemm at 1024³ (docs/performance.md, tenth session).
+     * Double precision profiles measured on their CPU, each named for the float profile it goes with,
+     * plus "-double". Half the lanes per vector make other tiles pay: the native libraries keep 24
+     * accumulators in double on AVX-512 (../shared/gemm-anchors.md).
+     */
+    static final List<Profile> SHIPPED_DOUBLE = List.of(
+            // Zen 5: zen5-512's tile with KC 512. Pinned, three interleaved rounds: 2048³ 0.97× and 256×784×512 1.08×
+            // OpenBLAS (medians), where 8 rows × 3 vectors (24 accumulators, AOCL's zen4/zen5 dgemm tile) ran 0.94× and
+            // 1.03× and lost a third at 64³; NC 1024 and KC 384 were no faster (docs/performance.md, eleventh session).
+            new Profile("zen5-512-double", 8, 2, 512, 128, 2048, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
+                    true, true, true),
+            // Zen 5 with AVX2: zen5-256's tile with KC 512. Pinned, two interleaved rounds against OpenBLAS-Haswell:
+            // 256³ 1.00×, 1024³ 0.99×, 256×784×512 0.96×; BLIS's 6×2 with KC 256 and MC 72 was as fast (1.01, 1.02,
+            // 0.94×), 4 rows × 3 vectors (OpenBLAS's tile) 0.69–0.74×.
+            new Profile("zen5-256-double", 6, 2, 512, 128, 1024, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
+                    false, false, false));
+
+    /**
+     * The double precision profile that goes with float profile {@code f}: the one measured beside it
+     * on its CPU, else {@link #doubleOf} it. Every float tile has its double twin (one generator writes
+     * both), so whatever profile runs in float runs in double.
+     */
+    public static Profile forDouble(Profile f) {
+        return SHIPPED_DOUBLE.stream().filter(d -> d.name().equals(f.name() + "-double")).findFirst().orElseGet(() -> doubleOf(f));
+    }
+
+    /**
+     * The double precision profile this JVM gets beside float's {@code f}: one tuned on this machine in
+     * double ({@code tune --precision double}) unless {@code -Dvectorkernels.profile} chose float's,
+     * else {@link #forDouble}. A tuned one that {@code runs} refuses is warned of and passed over.
+     */
+    public static Profile selectDouble(Profile f, int vectorBits, Cpu cpu, Predicate<Profile> runs, Consumer<String> warn) {
+        if (System.getProperty(PROPERTY, "").isBlank()) {
+            Optional<Profile> tuned = TunedProfiles.load(cpu, vectorBits, Runtime.version().feature(), true, warn);
+            if (tuned.isPresent() && runs.test(tuned.get())) {
+                return tuned.get();
+            }
+            tuned.ifPresent(t -> warn.accept("the tuned double profile (" + t.source() + ") names a tile this version has no kernel for; ignored"));
+        }
+        return forDouble(f);
+    }
+
+    public static List<Profile> shippedDouble() {
+        return SHIPPED_DOUBLE;
+    }
+
+    /**
+     * The double precision profile derived from a float one, where none was measured: the same tile
+     * (rows × vectors of half the lanes), flags and row and column blocks, and half its KC, so that a
+     * block of A or B holds the same bytes. On Zen 5, zen5-512 so halved ran 1.08× OpenBLAS's dgemm at
+     * 1024³ and 0.83× at 2048³ (docs/performance.md, tenth session).
      */
     public static Profile doubleOf(Profile f) {
         return new Profile(f.name() + "-double", f.mr(), f.nv(), Math.max(64, f.kc() / 2), f.mc(), f.nc(),

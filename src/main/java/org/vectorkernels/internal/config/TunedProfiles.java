@@ -21,12 +21,16 @@ import java.util.function.Consumer;
  * container images), {@code =none} turns tuned profiles off. A file that cannot be read, is not
  * one of these, holds a value out of range, or was tuned on another CPU, vector width or JDK is
  * ignored with one warning: it never stops the library, and never changes a result's correctness.
+ * The double precision profile ({@code tune --precision double}) has a file of its own beside it,
+ * the same name with {@code -double} before {@code .properties} (also beside a file the property names).
  */
 public final class TunedProfiles {
     public static final String FILE_PROPERTY = "vectorkernels.profileFile";
     /** The value of {@link #FILE_PROPERTY} that turns tuned profiles off. */
     public static final String NONE = "none";
     static final String FORMAT = "vector-kernels tuned profile 1";
+    /** The key of a double precision file; a file without it holds float's profile (as every file before double had). */
+    static final String PRECISION = "precision", FLOAT = "float", DOUBLE = "double";
     /** No tuned profile is larger: a bigger file is not one, and is not read. */
     static final long MAX_BYTES = 16 * 1024;
 
@@ -34,6 +38,21 @@ public final class TunedProfiles {
 
     /** Where this JVM looks for its tuned profile, or empty when turned off or no home is known. */
     public static Optional<Path> location(Cpu cpu, int vectorBits, int jdkFeature) {
+        return location(cpu, vectorBits, jdkFeature, false);
+    }
+
+    /** Where this JVM looks for its tuned profile of one precision, or empty when turned off or no home is known. */
+    public static Optional<Path> location(Cpu cpu, int vectorBits, int jdkFeature, boolean forDouble) {
+        return floatLocation(cpu, vectorBits, jdkFeature).map(f -> forDouble ? doubleSibling(f) : f);
+    }
+
+    private static Path doubleSibling(Path floatFile) {
+        String name = floatFile.getFileName().toString();
+        String stem = name.endsWith(".properties") ? name.substring(0, name.length() - ".properties".length()) : name;
+        return floatFile.resolveSibling(stem + "-double.properties");
+    }
+
+    private static Optional<Path> floatLocation(Cpu cpu, int vectorBits, int jdkFeature) {
         String given = System.getProperty(FILE_PROPERTY);
         if (given != null) {
             return given.trim().equals(NONE) ? Optional.empty() : Optional.of(Path.of(given.trim()));
@@ -61,12 +80,17 @@ public final class TunedProfiles {
 
     /** The tuned profile for this CPU, width and JDK, if its file exists and holds one; anything wrong is warned of. */
     public static Optional<Profile> load(Cpu cpu, int vectorBits, int jdkFeature, Consumer<String> warn) {
-        Optional<Path> where = location(cpu, vectorBits, jdkFeature);
+        return load(cpu, vectorBits, jdkFeature, false, warn);
+    }
+
+    /** {@link #load} for one precision: a missing double file beside a named float file is no warning. */
+    public static Optional<Profile> load(Cpu cpu, int vectorBits, int jdkFeature, boolean forDouble, Consumer<String> warn) {
+        Optional<Path> where = location(cpu, vectorBits, jdkFeature, forDouble);
         if (where.isEmpty()) {
             return Optional.empty();
         }
         Path file = where.get();
-        boolean named = System.getProperty(FILE_PROPERTY) != null;
+        boolean named = System.getProperty(FILE_PROPERTY) != null && !forDouble;
         if (!Files.isRegularFile(file)) {
             if (named) {
                 warn.accept("-D" + FILE_PROPERTY + "=" + file + " is not a readable file; ignored");
@@ -74,7 +98,7 @@ public final class TunedProfiles {
             return Optional.empty();
         }
         try {
-            return Optional.of(parse(read(file), cpu, vectorBits, jdkFeature, file));
+            return Optional.of(parse(read(file), cpu, vectorBits, jdkFeature, forDouble, file));
         } catch (IOException | IllegalArgumentException e) {
             warn.accept("the tuned profile " + file + " is ignored: " + e.getMessage()
                     + " (run `tune` again, or -D" + FILE_PROPERTY + "=" + NONE + ")");
@@ -95,6 +119,11 @@ public final class TunedProfiles {
 
     /** The profile in {@code text}, checked against this CPU, width and JDK. */
     static Profile parse(String text, Cpu cpu, int vectorBits, int jdkFeature, Path from) {
+        return parse(text, cpu, vectorBits, jdkFeature, false, from);
+    }
+
+    /** The profile in {@code text}, checked against this CPU, width, JDK and precision (a file without one is float's). */
+    static Profile parse(String text, Cpu cpu, int vectorBits, int jdkFeature, boolean forDouble, Path from) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(text));
@@ -110,26 +139,36 @@ public final class TunedProfiles {
         expect(p, "cpu.flagsHash", cpu.flagsHash());
         expect(p, "vector.bits", Integer.toString(vectorBits));
         expect(p, "jdk.feature", Integer.toString(jdkFeature));
+        if (!p.getProperty(PRECISION, FLOAT).equals(forDouble ? DOUBLE : FLOAT)) {
+            throw new IllegalArgumentException("it was tuned for " + PRECISION + " = " + p.getProperty(PRECISION, FLOAT)
+                    + ", and this is " + (forDouble ? DOUBLE : FLOAT));
+        }
         String when = p.getProperty("tuned.at", "");
         try {
             Instant.parse(when);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("tuned.at = '" + when + "' is not an instant");
         }
-        return new Profile("tuned", whole(p, "mr"), whole(p, "nv"), whole(p, "kc"), whole(p, "mc"), whole(p, "nc"),
+        return new Profile(forDouble ? "tuned-double" : "tuned", whole(p, "mr"), whole(p, "nv"), whole(p, "kc"), whole(p, "mc"), whole(p, "nc"),
                 "tuned on this machine at " + when + ", " + from, wholeLong(p, "splitMinVolume"),
                 bool(p, "narrowEdge"), bool(p, "interleavedA"), bool(p, "wideTile"));
     }
 
     /** Writes {@code profile} as this CPU's, width's and JDK's tuned profile, atomically; returns the file. */
     public static Path save(Profile profile, Cpu cpu, int vectorBits, int jdkFeature, Instant when, String comment) throws IOException {
-        Path file = location(cpu, vectorBits, jdkFeature).orElseThrow(() -> new IOException(
+        return save(profile, cpu, vectorBits, jdkFeature, false, when, comment);
+    }
+
+    /** {@link #save} for one precision. */
+    public static Path save(Profile profile, Cpu cpu, int vectorBits, int jdkFeature, boolean forDouble, Instant when,
+                            String comment) throws IOException {
+        Path file = location(cpu, vectorBits, jdkFeature, forDouble).orElseThrow(() -> new IOException(
                 "no place for a tuned profile: -D" + FILE_PROPERTY + "=" + NONE + ", or no home directory"));
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".tuned-", ".tmp");
         try {
-            Files.writeString(tmp, format(profile, cpu, vectorBits, jdkFeature, when, comment), StandardCharsets.UTF_8);
+            Files.writeString(tmp, format(profile, cpu, vectorBits, jdkFeature, forDouble, when, comment), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -138,6 +177,10 @@ public final class TunedProfiles {
     }
 
     static String format(Profile p, Cpu cpu, int vectorBits, int jdkFeature, Instant when, String comment) {
+        return format(p, cpu, vectorBits, jdkFeature, false, when, comment);
+    }
+
+    static String format(Profile p, Cpu cpu, int vectorBits, int jdkFeature, boolean forDouble, Instant when, String comment) {
         StringBuilder s = new StringBuilder();
         for (String line : comment.split("\n")) {
             s.append("# ").append(line).append('\n');
@@ -149,6 +192,9 @@ public final class TunedProfiles {
         s.append("cpu.flagsHash=").append(cpu.flagsHash()).append('\n');
         s.append("vector.bits=").append(vectorBits).append('\n');
         s.append("jdk.feature=").append(jdkFeature).append('\n');
+        if (forDouble) {
+            s.append(PRECISION).append('=').append(DOUBLE).append('\n');
+        }
         s.append("tuned.at=").append(when).append('\n');
         s.append("mr=").append(p.mr()).append("\nnv=").append(p.nv()).append("\nkc=").append(p.kc())
                 .append("\nmc=").append(p.mc()).append("\nnc=").append(p.nc()).append("\nsplitMinVolume=").append(p.splitMinVolume())

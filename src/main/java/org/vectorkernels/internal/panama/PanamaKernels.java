@@ -25,40 +25,59 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
     private static final Cpu CPU = Cpu.detect();
 
     final Plan plan;
-    /**
-     * The double precision plan, made at the first double call (float users load no double class):
-     * this one's tile, flags and heap choice, KC halved ({@link Profiles#doubleOf}). Plans are
-     * immutable, so two threads that both make it leave an equal one.
-     */
+    /** The double precision profile, planned at the first double call (float users load no double class). */
+    private final Profile doubleProfile;
+    /** That plan, with this one's heap choice. Plans are immutable, so two threads that both make it leave an equal one. */
     private volatile org.vectorkernels.internal.panama.f64.Plan doublePlan;
 
-    /** The kernels of the profile this machine gets; anything amiss in its choice is logged, once per instance. */
+    /** The kernels of the profiles this machine gets; anything amiss in their choice is logged, once per instance. */
     public PanamaKernels() {
-        this(Plan.of(Profiles.select(Species.F.vectorBitSize(), CPU, Plan::runs,
-                w -> LOG.log(System.Logger.Level.WARNING, "vector-kernels: " + w))).orElseThrow());
+        this(Plan.of(Profiles.select(Species.F.vectorBitSize(), CPU, Plan::runs, PanamaKernels::warn)).orElseThrow(), null);
     }
 
-    /** The kernels of {@code profile}, which must have a generated kernel of its tile ({@link #runs}). */
+    /** The kernels of {@code profile}, which must have a generated kernel of its tile ({@link #runs}), and its double profile. */
     public PanamaKernels(Profile profile) {
-        this(Plan.of(profile).orElseThrow(() -> new IllegalArgumentException("no generated kernel serves " + profile)));
+        this(profile, Profiles.forDouble(profile));
     }
 
-    /** The kernels of {@code plan}. */
+    /** The kernels of a float and a double profile, each of which must have generated kernels ({@link #runs}, {@link #runsDouble}). */
+    public PanamaKernels(Profile profile, Profile doubleProfile) {
+        this(Plan.of(profile).orElseThrow(() -> new IllegalArgumentException("no generated kernel serves " + profile)), doubleProfile);
+    }
+
+    /** The kernels of {@code plan}, and the double profile that goes with its profile. */
     PanamaKernels(Plan plan) {
+        this(plan, Profiles.forDouble(plan.profile));
+    }
+
+    /** {@code doubleProfile} null: the one this machine gets beside {@code plan}'s ({@link Profiles#selectDouble}). */
+    private PanamaKernels(Plan plan, Profile doubleProfile) {
         if (Species.F.vectorBitSize() < 128) {
             throw new UnsupportedOperationException("preferred vectors of " + Species.F.vectorBitSize()
                     + " bits are too narrow to pay off");
         }
         this.plan = plan;
+        this.doubleProfile = doubleProfile != null ? doubleProfile
+                : Profiles.selectDouble(plan.profile, Species.F.vectorBitSize(), CPU, PanamaKernels::runsDouble, PanamaKernels::warn);
+    }
+
+    private static void warn(String w) {
+        LOG.log(System.Logger.Level.WARNING, "vector-kernels: " + w);
     }
 
     private org.vectorkernels.internal.panama.f64.Plan doublePlan() {
         org.vectorkernels.internal.panama.f64.Plan p = doublePlan;
-        if (p == null) { // every float tile has its double twin: the generator writes both from one list
-            p = org.vectorkernels.internal.panama.f64.Plan.of(Profiles.doubleOf(plan.profile), plan.offHeapB).orElseThrow();
+        if (p == null) { // every shipped double profile and every twin of a float tile runs (DgemmPathsTest)
+            p = org.vectorkernels.internal.panama.f64.Plan.of(doubleProfile, plan.offHeapB).orElseThrow(
+                    () -> new IllegalArgumentException("no generated double kernel serves " + doubleProfile));
             doublePlan = p;
         }
         return p;
+    }
+
+    /** Whether generated double kernels serve every tile of {@code profile}. */
+    public static boolean runsDouble(Profile profile) {
+        return org.vectorkernels.internal.panama.f64.Plan.runs(profile);
     }
 
     /** Whether generated kernels serve every tile of {@code profile}. */
@@ -85,6 +104,11 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
     /** The profile these kernels run. */
     public Profile profile() {
         return plan.profile;
+    }
+
+    /** The profile these kernels run in double precision. */
+    public Profile doubleProfile() {
+        return doubleProfile;
     }
 
     @Override
@@ -168,6 +192,8 @@ public class PanamaKernels implements Kernels { // not final: a test redirects i
 
     @Override
     public String description() {
-        return "panama: " + Species.F.vectorBitSize() + "-bit vectors, " + plan.describe() + ", on " + CPU.describe();
+        // Double's profile is described, not planned, so that naming it loads no double class.
+        return "panama: " + Species.F.vectorBitSize() + "-bit vectors, " + plan.describe() + "; double precision: "
+                + doubleProfile.describe(Species.LANES / 2) + ", on " + CPU.describe();
     }
 }

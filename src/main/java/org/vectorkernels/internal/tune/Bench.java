@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 import org.vectorkernels.internal.Kernels;
 
 /**
- * Times dense C = A·B on a fixed set of shapes, one thread, on operands drawn once: what the
- * tuner scores a candidate by. Each shape runs for a warm-up (so that C2 compiles a kernel it
+ * Times dense C = A·B in float or double on a fixed set of shapes, one thread, on operands drawn
+ * once: what the tuner scores a candidate by. Each shape runs for a warm-up (so that C2 compiles a kernel it
  * has not seen), then for a number of slices whose median rate counts, so that one disturbed
  * slice on a shared machine does not decide.
  */
@@ -53,21 +53,29 @@ final class Bench {
     private static final int SLICES = 5;
 
     private final List<Shape> shapes;
-    private final float[][] a, b, c;
+    private final boolean doubles;
+    /** The operands of each shape: float[] or double[]. */
+    private final Object[] a, b, c;
 
-    Bench(List<Shape> shapes) {
+    Bench(List<Shape> shapes, boolean doubles) {
         this.shapes = List.copyOf(shapes);
+        this.doubles = doubles;
         int s = shapes.size();
-        a = new float[s][];
-        b = new float[s][];
-        c = new float[s][];
+        a = new Object[s];
+        b = new Object[s];
+        c = new Object[s];
         SplittableRandom rnd = new SplittableRandom(42);
         for (int i = 0; i < s; i++) {
             Shape x = shapes.get(i);
-            a[i] = random(rnd, x.m * x.k);
-            b[i] = random(rnd, x.k * x.n);
-            c[i] = new float[x.m * x.n];
+            double[] da = rnd.doubles((long) x.m * x.k, -1, 1).toArray(), db = rnd.doubles((long) x.k * x.n, -1, 1).toArray();
+            a[i] = doubles ? da : toFloats(da);
+            b[i] = doubles ? db : toFloats(db);
+            c[i] = doubles ? new double[x.m * x.n] : new float[x.m * x.n];
         }
+    }
+
+    boolean doubles() {
+        return doubles;
     }
 
     List<Shape> shapes() {
@@ -95,8 +103,13 @@ final class Bench {
         long start = System.nanoTime(), now;
         long calls = 0;
         do {
-            kernels.sgemm(false, false, x.m, x.n, x.k, 1f, a[i], 0, x.k, b[i], 0, x.n, 0f, c[i], 0, x.n,
-                    null, 0, false, null, 0);
+            if (doubles) {
+                kernels.dgemm(false, false, x.m, x.n, x.k, 1, (double[]) a[i], 0, x.k, (double[]) b[i], 0, x.n, 0,
+                        (double[]) c[i], 0, x.n, null, 0, false, null, 0);
+            } else {
+                kernels.sgemm(false, false, x.m, x.n, x.k, 1f, (float[]) a[i], 0, x.k, (float[]) b[i], 0, x.n, 0f,
+                        (float[]) c[i], 0, x.n, null, 0, false, null, 0);
+            }
             calls++;
         } while ((now = System.nanoTime()) - start < nanos);
         return calls * x.flops() / (now - start);
@@ -118,10 +131,10 @@ final class Bench {
         return s.toString();
     }
 
-    private static float[] random(SplittableRandom rnd, int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (rnd.nextDouble() * 2 - 1);
+    private static float[] toFloats(double[] x) {
+        float[] v = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            v[i] = (float) x[i];
         }
         return v;
     }

@@ -8,7 +8,7 @@ import org.vectorkernels.internal.VectorizationProvider;
 /**
  * The library jar's own commands ({@code Main-Class}):
  * <pre>
- * java --add-modules jdk.incubator.vector -jar vector-kernels-VERSION.jar tune [--budget 120s] [--shapes ...] [--dry-run]
+ * java --add-modules jdk.incubator.vector -jar vector-kernels-VERSION.jar tune [--budget 120s] [--shapes ...] [--precision float|double] [--dry-run]
  * java --add-modules jdk.incubator.vector -jar vector-kernels-VERSION.jar info
  * </pre>
  */

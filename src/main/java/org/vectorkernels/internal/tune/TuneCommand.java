@@ -8,7 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
+import org.vectorkernels.internal.Kernels;
 import org.vectorkernels.internal.config.Cpu;
 import org.vectorkernels.internal.config.Profile;
 import org.vectorkernels.internal.config.Profiles;
@@ -17,13 +20,13 @@ import org.vectorkernels.internal.panama.PanamaKernels;
 import org.vectorkernels.internal.threads.Threads;
 
 /**
- * {@code tune [--budget 120s] [--shapes 64,256,1024,256x784x512] [--dry-run]}: measures the
+ * {@code tune [--budget 120s] [--shapes 64,256,1024,256x784x512] [--precision float|double] [--dry-run]}: measures the
  * candidate tiles and blocks on this machine ({@link Tuner}), prints them beside the profile this
  * machine gets without tuning, and writes the winner where the library looks for it at start-up
  * ({@link TunedProfiles}), unless {@code --dry-run}. One thread; about the budget in time.
  */
 final class TuneCommand {
-    static final String USAGE = "tune [--budget 120s] [--shapes 64,256,1024,256x784x512] [--dry-run]";
+    static final String USAGE = "tune [--budget 120s] [--shapes 64,256,1024,256x784x512] [--precision float|double] [--dry-run]";
     static final List<String> DEFAULT_SHAPES = List.of("64", "256", "1024", "256x784x512");
 
     private TuneCommand() {}
@@ -32,7 +35,7 @@ final class TuneCommand {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         long budget = 120_000_000_000L;
         List<String> shapes = DEFAULT_SHAPES;
-        boolean dryRun = false;
+        boolean dryRun = false, doubles = false;
         try {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
@@ -40,6 +43,11 @@ final class TuneCommand {
                     case "--budget" -> budget = seconds(value(args, ++i, a));
                     case "--shapes" -> shapes = List.of(value(args, ++i, a).split(","));
                     case "--dry-run" -> dryRun = true;
+                    case "--precision" -> doubles = switch (value(args, ++i, a)) {
+                        case "float" -> false;
+                        case "double" -> true;
+                        default -> throw new IllegalArgumentException("--precision is float or double, not " + args.get(i));
+                    };
                     default -> throw new IllegalArgumentException("unknown argument " + a);
                 }
             }
@@ -50,25 +58,30 @@ final class TuneCommand {
         }
         Cpu cpu = Cpu.detect();
         int bits = PanamaKernels.vectorBits(), jdk = Runtime.version().feature();
-        Profile untuned = Profiles.untuned(bits, cpu, PanamaKernels::runs, w -> err.println("tune: " + w));
-        out.printf("tune: %s, %d-bit vectors, JDK %d; without tuning this machine runs %s%n", cpu.describe(), bits, jdk,
-                untuned.describe(bits / Float.SIZE));
+        Profile untunedFloat = Profiles.untuned(bits, cpu, PanamaKernels::runs, w -> err.println("tune: " + w));
+        // In double the candidates are double profiles; float keeps the profile it runs without tuning.
+        Profile untuned = doubles ? Profiles.forDouble(untunedFloat) : untunedFloat;
+        String precision = doubles ? "double" : "float";
+        out.printf("tune: %s, %d-bit vectors, JDK %d, %s; without tuning this machine runs %s%n", cpu.describe(), bits, jdk,
+                precision, untuned.describe(bits / (doubles ? Double.SIZE : Float.SIZE)));
         List<Profile> seeds = new ArrayList<>();
-        for (Profile p : Profiles.shipped()) {
-            if (p.name().endsWith("-" + bits) && !p.sameChoicesAs(untuned)) {
+        for (Profile p : doubles ? Profiles.shippedDouble() : Profiles.shipped()) {
+            if (p.name().endsWith("-" + bits + (doubles ? "-double" : "")) && !p.sameChoicesAs(untuned)) {
                 seeds.add(p);
             }
         }
-        Profile derived = Profiles.derived(bits, cpu);
+        Profile derived = doubles ? Profiles.doubleOf(Profiles.derived(bits, cpu)) : Profiles.derived(bits, cpu);
         if (!derived.sameChoicesAs(untuned)) {
             seeds.add(derived);
         }
-        Bench bench = new Bench(shapes.stream().map(Bench.Shape::parse).toList());
+        Bench bench = new Bench(shapes.stream().map(Bench.Shape::parse).toList(), doubles);
         int threads = Threads.count();
         List<Tuner.Result> results;
         Threads.set(1);
         try {
-            results = new Tuner(bench, PanamaKernels::new, PanamaKernels::runs, budget, out).run(untuned, seeds, tiles(bits));
+            Function<Profile, Kernels> kernels = doubles ? p -> new PanamaKernels(untunedFloat, p) : PanamaKernels::new;
+            Predicate<Profile> runs = doubles ? PanamaKernels::runsDouble : PanamaKernels::runs;
+            results = new Tuner(bench, kernels, runs, budget, out).run(untuned, seeds, tiles(bits));
         } finally {
             Threads.set(threads);
         }
@@ -80,9 +93,9 @@ final class TuneCommand {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try {
-            Path file = TunedProfiles.save(winner.profile(), cpu, bits, jdk, now, String.format(Locale.ROOT,
-                    "written by vector-kernels tune on %s%nshapes %s, GFLOP/s %s, geometric mean %.1f (one thread)",
-                    cpu.describe(), bench.shapes(), Bench.format(winner.gflops()).trim(), winner.score()));
+            Path file = TunedProfiles.save(winner.profile(), cpu, bits, jdk, doubles, now, String.format(Locale.ROOT,
+                    "written by vector-kernels tune on %s%n%s, shapes %s, GFLOP/s %s, geometric mean %.1f (one thread)",
+                    cpu.describe(), precision, bench.shapes(), Bench.format(winner.gflops()).trim(), winner.score()));
             out.println("tune: wrote " + file + "; JVMs started from now on, on this CPU and JDK, run it"
                     + " (-D" + TunedProfiles.FILE_PROPERTY + "=" + TunedProfiles.NONE + " to not)");
             return 0;

@@ -179,6 +179,28 @@ class ProfilesTest {
     }
 
     /** Runs {@code body} with -Dvectorkernels.profile as given, no tile override and no tuned profile file. */
+    /** Double gets the profile measured beside float's where there is one, else float's with half its KC. */
+    @Test
+    void doubleGetsItsMeasuredProfileElseFloatsWithHalfTheKc() {
+        for (Profile f : Profiles.shipped()) {
+            Profile d = Profiles.forDouble(f);
+            assertEquals(f.name() + "-double", d.name());
+            if (Profiles.shippedDouble().stream().noneMatch(x -> x.name().equals(d.name()))) {
+                assertEquals(f.kc() / 2, d.kc(), d.toString());
+                assertEquals(f.mr(), d.mr());
+                assertEquals(f.nv(), d.nv());
+            }
+        }
+        for (Profile d : Profiles.shippedDouble()) {
+            String floatName = d.name().substring(0, d.name().length() - "-double".length());
+            assertTrue(Profiles.named(floatName).isPresent(), d.name() + " goes with a shipped float profile");
+            assertEquals(d, Profiles.forDouble(Profiles.named(floatName).orElseThrow()));
+        }
+        Profile derived = Profiles.derived(512, new Cpu("GenuineIntel", 6, 167, java.util.Set.of(), Cpu.CacheLevel.UNKNOWN,
+                Cpu.CacheLevel.UNKNOWN, Cpu.CacheLevel.UNKNOWN));
+        assertEquals(derived.kc() / 2, Profiles.forDouble(derived).kc());
+    }
+
     static void withProperty(String value, Runnable body) {
         String old = System.getProperty(Profiles.PROPERTY);
         String mr = System.getProperty("vectorkernels.mr");

@@ -49,6 +49,34 @@ class TunedProfilesTest {
         });
     }
 
+    /** A double profile lives beside float's, says its precision, and is read only as double's. */
+    @Test
+    void aDoubleProfileIsItsOwnFileBesideFloats() throws IOException {
+        Path file = dir.resolve("tuned.properties");
+        withFile(file.toString(), () -> {
+            Path written = TunedProfiles.save(TUNED, CPU, 512, 25, true, WHEN, "double");
+            assertEquals(dir.resolve("tuned-double.properties"), written);
+            List<String> w = new ArrayList<>(), floatWarnings = new ArrayList<>();
+            assertEquals(Optional.empty(), TunedProfiles.load(CPU, 512, 25, floatWarnings::add), "no float file yet");
+            assertEquals(1, floatWarnings.size(), "the named float file is missing: " + floatWarnings);
+            Profile p = TunedProfiles.load(CPU, 512, 25, true, w::add).orElseThrow();
+            assertEquals(List.of(), w);
+            assertTrue(p.sameChoicesAs(TUNED), p.toString());
+            assertEquals("tuned-double", p.name());
+            Profile chosen = Profiles.selectDouble(Profiles.named("zen5-512").orElseThrow(), 512, CPU, q -> true, w::add);
+            assertEquals("tuned-double", chosen.name());
+            return null;
+        });
+        String doubleText = TunedProfiles.format(TUNED, CPU, 512, 25, true, WHEN, "d");
+        String floatText = TunedProfiles.format(TUNED, CPU, 512, 25, WHEN, "f");
+        IllegalArgumentException asFloat = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TunedProfiles.parse(doubleText, CPU, 512, 25, false, file));
+        assertTrue(asFloat.getMessage().contains("precision = double"), asFloat.getMessage());
+        IllegalArgumentException asDouble = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TunedProfiles.parse(floatText, CPU, 512, 25, true, file));
+        assertTrue(asDouble.getMessage().contains("precision = float"), asDouble.getMessage());
+    }
+
     @Test
     void theDefaultPlaceIsNamedForTheCpuWidthAndJdk() {
         String name = TunedProfiles.fileName(CPU, 512, 25);

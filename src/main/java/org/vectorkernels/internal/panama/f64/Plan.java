@@ -131,7 +131,7 @@ public final class Plan {
     }
 
     /** Whether a plan can be made of {@code p}. */
-    static boolean runs(Profile p) {
+    public static boolean runs(Profile p) {
         return of(p).isPresent();
     }
 

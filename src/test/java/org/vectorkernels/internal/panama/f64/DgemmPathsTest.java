@@ -2,6 +2,7 @@ package org.vectorkernels.internal.panama.f64;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.vectorkernels.DoubleEpilogueCase;
 import org.vectorkernels.internal.DoublePackedOperand;
+import org.vectorkernels.internal.config.Profile;
+import org.vectorkernels.internal.config.Profiles;
 import org.vectorkernels.internal.threads.Threads;
 
 /**
@@ -36,6 +39,17 @@ class DgemmPathsTest {
     @Test
     void everyGeneratedKernelServesSomePlan() {
         assertEquals(List.of(), Plans.unusedKernels(), "generated double kernels no test plan runs");
+    }
+
+    /** Every double profile the library can choose has generated kernels: those shipped, and the double of each float one. */
+    @Test
+    void everyDoubleProfileRuns() {
+        for (Profile p : Profiles.shippedDouble()) {
+            assertTrue(Plan.runs(p), p.toString());
+        }
+        for (Profile f : Profiles.shipped()) {
+            assertTrue(Plan.runs(Profiles.doubleOf(f)), f.toString());
+        }
     }
 
     private static void check(Plan plan) {
