@@ -22,22 +22,32 @@ import org.vectorkernels.bench.report.Machine;
 import org.vectorkernels.bench.report.ResultsReport;
 
 /**
- * The SGEMM comparison behind {@code benchmarks/compare}: every implementation of
- * {@link SgemmBenchmark} on every shape, single-threaded, then one table of GFLOP/s
- * (2·M·N·K / median time) with ratios to OpenBLAS.
+ * The comparison behind {@code benchmarks/compare}: every implementation of {@link SgemmBenchmark}
+ * and of {@link DgemmBenchmark} on every shape, single-threaded, and the double precision ones
+ * that thread (ours and OpenBLAS) on two threads too; then a table of GFLOP/s (2·M·N·K / median
+ * time) with ratios to OpenBLAS per precision and thread count, and a chart per precision.
  *
  * <p>OpenBLAS reads {@code OPENBLAS_CORETYPE} when it loads, so the run is split in two child
  * JVMs: one with {@code OPENBLAS_CORETYPE=SkylakeX} (AVX-512 kernels) that also runs every other
  * implementation, and one without it (OpenBLAS's own choice). Each JMH run writes JSON under
- * {@code target/compare/}; the table, {@code results/latest.md} and the chart
- * {@code results/sgemm-gflops.png} are made from those files. Arguments: {@code full} (default,
- * about 10 minutes) or {@code quick} (fewer shapes and shorter iterations, about 3 minutes).
+ * {@code target/compare/}; the tables, {@code results/latest.md} and the charts
+ * {@code results/sgemm-gflops.png} and {@code results/dgemm-gflops.png} are made from those files.
+ * Arguments: {@code full} (default, about 20 minutes) or {@code quick} (fewer shapes and shorter
+ * iterations, about 6 minutes).
  */
 public final class Compare {
     /** Shapes the scalar implementations can finish in a one-second iteration. */
     static final String[] SCALAR_SHAPES = {"64", "128", "256", "512", "256x784x512"};
     static final String[] ALL_SHAPES = {"64", "128", "256", "512", "1024", "2048", "256x784x512", "64x4096x4096"};
     static final String[] QUICK_SHAPES = {"64", "256", "1024", "256x784x512"};
+    /** The double shapes on two threads: where a dense layer and a large product split. */
+    static final String[] TWO_THREAD_SHAPES = {"1024", "256x784x512"};
+
+    /** One precision's comparison: its benchmark, the prefix of its files and its title. */
+    record Precision(String title, Class<?> benchmark, String prefix, boolean threadsParam) {}
+
+    static final Precision SINGLE = new Precision("SGEMM", SgemmBenchmark.class, "sgemm", false);
+    static final Precision DOUBLE = new Precision("DGEMM", DgemmBenchmark.class, "dgemm", true);
 
     static final String OPENBLAS_AVX512 = "OpenBLAS-SkylakeX";
     static final String OPENBLAS_DEFAULT = "OpenBLAS-default";
@@ -58,18 +68,33 @@ public final class Compare {
         Path skx = dir.resolve("skylakex"), dflt = dir.resolve("default");
         runChild("skylakex", mode, skx);
         runChild("default", mode, dflt);
-        List<String[]> rows = new ArrayList<>(rows(skx, OPENBLAS_AVX512));
-        rows.addAll(rows(dflt, OPENBLAS_DEFAULT));
-        double peak = peakGflops(skx);
-        String table = table(rows);
-        System.out.println();
-        System.out.println(table);
-        System.out.printf(Locale.ROOT, "FP32 FMA peak of one core, measured in the same run: %.1f GFLOP/s%n", peak);
         Path results = Path.of("results");
         Files.createDirectories(results);
-        ResultsReport.write(results.resolve("latest.md"), table, peak, mode, rows);
-        GflopsChart.write(results.resolve("sgemm-gflops.png"), rows, peak, Machine.cpu() + ", JDK " + Machine.jdk());
-        System.out.println("wrote " + results.toAbsolutePath().resolve("latest.md") + " and sgemm-gflops.png");
+        double peak = peakGflops(skx);
+        List<ResultsReport.Section> sections = new ArrayList<>();
+        for (Precision p : List.of(SINGLE, DOUBLE)) {
+            // FP64 FMAs do half the lanes of FP32 ones: the double peak is half the measured float peak.
+            double precisionPeak = p == SINGLE ? peak : peak / 2;
+            List<String[]> rows = new ArrayList<>(rows(skx, p.prefix(), OPENBLAS_AVX512));
+            rows.addAll(rows(dflt, p.prefix(), OPENBLAS_DEFAULT));
+            String title = p.title() + ", one thread";
+            sections.add(new ResultsReport.Section(title, table(title, rows), rows, precisionPeak, p.prefix() + "-gflops.png"));
+            GflopsChart.write(results.resolve(p.prefix() + "-gflops.png"), title, rows, precisionPeak,
+                    Machine.cpu() + ", JDK " + Machine.jdk());
+            if (p.threadsParam()) {
+                List<String[]> two = new ArrayList<>(rows(skx, p.prefix() + "-2t", OPENBLAS_AVX512));
+                two.addAll(rows(dflt, p.prefix() + "-2t", OPENBLAS_DEFAULT));
+                String title2 = p.title() + ", two threads";
+                sections.add(new ResultsReport.Section(title2, table(title2, two), List.of(), 2 * precisionPeak, null));
+            }
+        }
+        for (ResultsReport.Section section : sections) {
+            System.out.println();
+            System.out.println(section.table());
+        }
+        System.out.printf(Locale.ROOT, "FP32 FMA peak of one core, measured in the same run: %.1f GFLOP/s (FP64: half)%n", peak);
+        ResultsReport.write(results.resolve("latest.md"), sections, peak, mode);
+        System.out.println("wrote " + results.toAbsolutePath().resolve("latest.md") + ", sgemm-gflops.png and dgemm-gflops.png");
     }
 
     private static void runChild(String group, String mode, Path dir) throws IOException, InterruptedException {
@@ -92,23 +117,35 @@ public final class Compare {
     /** Runs one group's benchmarks; each JMH run leaves a JSON result file in {@code dir}. */
     private static void child(boolean skylakex, boolean quick, Path dir) throws RunnerException {
         String[] shapes = quick ? QUICK_SHAPES : ALL_SHAPES;
+        String[] scalarShapes = quick ? new String[] {"64", "256", "256x784x512"} : SCALAR_SHAPES;
+        for (Precision p : List.of(SINGLE, DOUBLE)) {
+            String oneThread = p.threadsParam() ? "1" : null;
+            if (skylakex) {
+                run(p.benchmark(), "vectorKernels|openblas|netlib", shapes, oneThread, quick, dir.resolve(p.prefix() + "-fast.json"));
+                run(p.benchmark(), "naive|ikj|ejml", scalarShapes, oneThread, quick, dir.resolve(p.prefix() + "-scalar.json"));
+            } else {
+                run(p.benchmark(), "openblas", shapes, oneThread, quick, dir.resolve(p.prefix() + "-fast.json"));
+            }
+            if (p.threadsParam()) {
+                run(p.benchmark(), skylakex ? "vectorKernels|openblas" : "openblas", TWO_THREAD_SHAPES, "2", quick,
+                        dir.resolve(p.prefix() + "-2t-fast.json"));
+            }
+        }
         if (skylakex) {
-            run(SgemmBenchmark.class, "vectorKernels|openblas|netlib", shapes, quick, dir.resolve("fast.json"));
-            String[] scalarShapes = quick ? new String[] {"64", "256", "256x784x512"} : SCALAR_SHAPES;
-            run(SgemmBenchmark.class, "naive|ikj|ejml", scalarShapes, quick, dir.resolve("scalar.json"));
-            run(FmaPeakBenchmark.class, "fma512|fma256", null, quick, dir.resolve("peak.json"));
-        } else {
-            run(SgemmBenchmark.class, "openblas", shapes, quick, dir.resolve("fast.json"));
+            run(FmaPeakBenchmark.class, "fma512|fma256", null, null, quick, dir.resolve("peak.json"));
         }
     }
 
-    private static void run(Class<?> benchmark, String methods, String[] shapes, boolean quick, Path json)
+    private static void run(Class<?> benchmark, String methods, String[] shapes, String threads, boolean quick, Path json)
             throws RunnerException {
         ChainedOptionsBuilder opt = new OptionsBuilder()
                 .include(benchmark.getName() + "\\.(" + methods + ")$")
                 .resultFormat(ResultFormatType.JSON).result(json.toString());
         if (shapes != null) {
             opt.param("shape", shapes);
+        }
+        if (threads != null) {
+            opt.param("threads", threads);
         }
         if (quick) {
             opt.warmupIterations(4).warmupTime(TimeValue.milliseconds(500))
@@ -117,10 +154,10 @@ public final class Compare {
         new Runner(opt.build()).run();
     }
 
-    /** [implementation, shape, GFLOP/s] from a group's SGEMM JSON files; its openblas rows get {@code openblasLabel}. */
-    private static List<String[]> rows(Path dir, String openblasLabel) throws IOException {
+    /** [implementation, shape, GFLOP/s] from a group's JSON files of one prefix; its openblas rows get {@code openblasLabel}. */
+    private static List<String[]> rows(Path dir, String prefix, String openblasLabel) throws IOException {
         List<String[]> rows = new ArrayList<>();
-        for (String file : List.of("fast.json", "scalar.json")) {
+        for (String file : List.of(prefix + "-fast.json", prefix + "-scalar.json")) {
             Path f = dir.resolve(file);
             if (!Files.exists(f)) {
                 continue;
@@ -146,7 +183,7 @@ public final class Compare {
     }
 
     /** A markdown table: one row per shape, GFLOP/s per implementation, then our ratios. */
-    static String table(List<String[]> rows) {
+    static String table(String title, List<String[]> rows) {
         Map<String, Map<String, Double>> byShape = new LinkedHashMap<>();
         List<String> impls = new ArrayList<>();
         for (String shape : ALL_SHAPES) {
@@ -161,8 +198,8 @@ public final class Compare {
         impls.sort((x, y) -> Integer.compare(order(x), order(y)));
         String openblasDefault = OPENBLAS_DEFAULT;
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "SGEMM, one thread, GFLOP/s (2·M·N·K / median time); %s; JDK %s; %s%n%n",
-                Machine.cpu(), Machine.jdk(), Gemm.implementation()));
+        sb.append(String.format(Locale.ROOT, "%s, GFLOP/s (2·M·N·K / median time); %s; JDK %s; %s%n%n",
+                title, Machine.cpu(), Machine.jdk(), Gemm.implementation()));
         sb.append("| M×K×N |");
         impls.forEach(i -> sb.append(' ').append(i).append(" |"));
         sb.append(" ÷ ").append(OPENBLAS_AVX512).append(" | ÷ ").append(openblasDefault).append(" | ÷ netlib |\n|---|");

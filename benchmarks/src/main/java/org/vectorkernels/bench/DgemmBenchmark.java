@@ -22,11 +22,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vectorkernels.Gemm;
 import org.vectorkernels.Parallelism;
+import org.vectorkernels.reference.DoubleNaiveGemm;
 
 /**
  * Dense C = A·B in double precision, row-major, on the same operands: vector-kernels'
- * {@code Gemm.dgemm}, OpenBLAS's {@code cblas_dgemm} (off-heap copies), netlib's VectorBLAS and
- * EJML, with {@code threads} threads for vector-kernels and OpenBLAS (netlib and EJML run one).
+ * {@code Gemm.dgemm}, OpenBLAS's {@code cblas_dgemm} (off-heap copies), netlib's VectorBLAS,
+ * EJML and the plain triple loop, with {@code threads} threads for vector-kernels and OpenBLAS (the
+ * others run one). {@code benchmarks/compare} runs it beside {@code SgemmBenchmark}.
  *
  * <p>{@code OPENBLAS_CORETYPE=SkylakeX java -jar benchmarks/target/benchmarks.jar DgemmBenchmark
  * -p shape=1024 -p threads=1}; without {@code OPENBLAS_CORETYPE} OpenBLAS 0.3.31 takes Zen 5 for
@@ -95,6 +97,13 @@ public class DgemmBenchmark {
     @Benchmark
     public double[] netlib() {
         netlib.dgemm("N", "N", n, m, k, 1, b, n, a, k, 0, c, n);
+        return c;
+    }
+
+    /** The plain triple loop ({@code DoubleNaiveGemm}): the baseline every kernel is measured against. */
+    @Benchmark
+    public double[] naive() {
+        DoubleNaiveGemm.dgemm(m, n, k, a, b, c);
         return c;
     }
 

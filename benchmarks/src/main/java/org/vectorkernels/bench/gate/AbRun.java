@@ -75,6 +75,9 @@ final class AbRun {
                 "-f", "1", "-wi", String.valueOf(settings.warmups()), "-w", settings.warmupTime(),
                 "-i", String.valueOf(settings.iterations()), "-r", settings.iterationTime(),
                 "-foe", "false", "-rf", "json", "-rff", json.toString()));
+        for (String param : group.get(0).params()) {
+            cmd.addAll(List.of("-p", param));
+        }
         if (!jvmArgs.isEmpty()) {
             cmd.addAll(List.of("-jvmArgsPrepend", String.join(" ", jvmArgs)));
         }

@@ -16,14 +16,14 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The PNG chart of the comparison: GFLOP/s against the size n of square SGEMMs, one line per
+ * A PNG chart of the comparison: GFLOP/s against the size n of square products, one line per
  * implementation, and a horizontal line at the FMA peak measured in the same run.
  */
 public final class GflopsChart {
     private GflopsChart() {}
 
     /** {@code rows}: [implementation, shape, GFLOP/s]; shapes other than a single n are left out. */
-    public static void write(Path png, List<String[]> rows, double peakGflops, String subtitle) throws IOException {
+    public static void write(Path png, String title, List<String[]> rows, double peakGflops, String subtitle) throws IOException {
         Map<String, TreeMap<Integer, Double>> series = new TreeMap<>();
         for (String[] r : rows) {
             if (r[1].matches("\\d+")) {
@@ -31,7 +31,7 @@ public final class GflopsChart {
             }
         }
         XYChart chart = new XYChartBuilder().width(900).height(560)
-                .title("SGEMM, one thread: " + subtitle).xAxisTitle("n (C = A·B, all n×n)").yAxisTitle("GFLOP/s")
+                .title(title + ": " + subtitle).xAxisTitle("n (C = A·B, all n×n)").yAxisTitle("GFLOP/s")
                 .build();
         chart.getStyler().setXAxisLogarithmic(true).setYAxisMin(0.0).setChartBackgroundColor(Color.WHITE)
                 .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);

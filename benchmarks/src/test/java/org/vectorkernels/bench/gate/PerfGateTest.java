@@ -207,7 +207,8 @@ class PerfGateTest {
         Files.writeString(file, json.append("]"));
         Map<Figure, Samples> samples = new LinkedHashMap<>();
         for (JmhResult r : JmhResult.read(file)) {
-            Figure f = SUITE.stream().filter(x -> x.method().equals(r.benchmark()) && x.shape().equals(r.param("shape")))
+            Figure f = SUITE.stream().filter(x -> x.className().equals(r.className()) && x.method().equals(r.benchmark())
+                            && x.shape().equals(r.param("shape")))
                     .findFirst().orElseThrow();
             samples.put(f, Samples.of(r));
         }
