@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The reference BLAS test program's grid (sblat3): every m, n, k in {0,1,2,3,5,9}, both
+ * The reference BLAS test program's grid (dblat3): every m, n, k in {0,1,2,3,5,9}, both
  * transposes, alpha in {0,1,0.7}, beta in {0,1,1.3}, padded and poisoned leading dimensions.
  */
 public class DgemmSblat3Test {
@@ -17,7 +17,7 @@ public class DgemmSblat3Test {
     static final double[] BETAS = {0d, 1d, 1.3d};
 
     @TestFactory
-    List<DynamicTest> sblat3Grid() {
+    List<DynamicTest> dblat3Grid() {
         return DoubleImplementations.each(DgemmSblat3Test::grid);
     }
 

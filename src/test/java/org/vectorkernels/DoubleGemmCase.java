@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.SplittableRandom;
 
 /**
- * One SGEMM problem on random data, checked the way the reference BLAS test program (sblat3)
+ * One SGEMM problem on random data, checked the way the reference BLAS test program (dblat3)
  * does, by the ratio |got − exact| / (eps·(|alpha|·Σ|a·b| + |beta·c|)), against a double-double
  * result ({@link ExactSum}, more than the precision under test in either twin), with every element
  * outside C's region (offset prefix, row padding, tail) poisoned and required unchanged bit for bit.
  */
 public final class DoubleGemmCase {
-    static final double POISON = Poison.DOUBLE;
+    static final double POISON = Bits.POISON_DOUBLE;
     static final double EPS = Math.ulp(1d);
 
     final boolean transA, transB;
@@ -101,7 +101,7 @@ public final class DoubleGemmCase {
         }
         for (int x = 0; x < c.length; x++) {
             if (!inC[x]) {
-                assertEquals(Poison.bits(cBefore[x]), Poison.bits(c[x]),
+                assertEquals(Bits.of(cBefore[x]), Bits.of(c[x]),
                         () -> this + ": C padding was written");
             }
         }

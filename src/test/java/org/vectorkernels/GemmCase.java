@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * outside C's region (offset prefix, row padding, tail) poisoned and required unchanged bit for bit.
  */
 public final class GemmCase {
-    static final float POISON = Poison.FLOAT;
+    static final float POISON = Bits.POISON_FLOAT;
     static final double EPS = Math.ulp(1f);
 
     final boolean transA, transB;
@@ -100,7 +100,7 @@ public final class GemmCase {
         }
         for (int x = 0; x < c.length; x++) {
             if (!inC[x]) {
-                assertEquals(Poison.bits(cBefore[x]), Poison.bits(c[x]),
+                assertEquals(Bits.of(cBefore[x]), Bits.of(c[x]),
                         () -> this + ": C padding was written");
             }
         }

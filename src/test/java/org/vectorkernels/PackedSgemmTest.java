@@ -62,7 +62,7 @@ class PackedSgemmTest {
                         Gemm.sgemm(ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc, e));
                 viaPacked.run((ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc) ->
                         Gemm.sgemm(ta, m, al, a, ao, lda, packed, be, c, co, ldc, e));
-                assertArrayEquals(bits(unpacked.c()), bits(viaPacked.c()), base + ", " + e + ", " + threads + " threads");
+                assertArrayEquals(Bits.of(unpacked.c()), Bits.of(viaPacked.c()), base + ", " + e + ", " + threads + " threads");
                 if (e == Epilogue.NONE) {
                     viaPacked.check(); // right, and C's padding untouched
                 }
@@ -83,7 +83,7 @@ class PackedSgemmTest {
                     SgemmContract.apply(scalar, ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc, null, 0, false, null, 0, false));
             viaPacked.run((ta, tb, m, n, k, al, a, ao, lda, b, bo, ldb, be, c, co, ldc) ->
                     SgemmContract.apply(scalar, ta, m, al, a, ao, lda, packed, be, c, co, ldc, null, 0, false));
-            assertArrayEquals(bits(unpacked.c()), bits(viaPacked.c()), base.toString());
+            assertArrayEquals(Bits.of(unpacked.c()), Bits.of(viaPacked.c()), base.toString());
             viaPacked.check();
         }
     }
@@ -138,7 +138,7 @@ class PackedSgemmTest {
         PackedOperand foreign = SgemmContract.pack(other, false, k, n, b, 0, n);
         expect(IllegalArgumentException.class, "packed by other kernels", () -> SgemmContract.apply(
                 new ScalarKernels("these"), false, m, 1f, a, 0, k, foreign, 0f, c, 0, n, null, 0, false));
-        assertArrayEquals(bits(cBefore), bits(c), "C was written by a call that was rejected");
+        assertArrayEquals(Bits.of(cBefore), Bits.of(c), "C was written by a call that was rejected");
     }
 
     @Test
@@ -161,7 +161,7 @@ class PackedSgemmTest {
                 }));
             }
             for (Future<float[]> f : results) {
-                assertArrayEquals(bits(expected), bits(f.get()));
+                assertArrayEquals(Bits.of(expected), Bits.of(f.get()));
             }
         } finally {
             pool.shutdown();
@@ -205,13 +205,5 @@ class PackedSgemmTest {
 
     private static float pick(SplittableRandom rnd, float[] from) {
         return from[rnd.nextInt(from.length)];
-    }
-
-    private static int[] bits(float[] x) {
-        int[] bits = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            bits[i] = Float.floatToRawIntBits(x[i]);
-        }
-        return bits;
     }
 }

@@ -47,10 +47,13 @@ public final class DoubleSourceGenerator {
             "test/java/" + BASE + "GemmCase.java", "test/java/" + BASE + "SgemmFunction.java",
             "test/java/" + BASE + "Implementations.java", "test/java/" + BASE + "SgemmShapesTest.java",
             "test/java/" + BASE + "SgemmSblat3Test.java", "test/java/" + BASE + "SgemmBadInputTest.java",
+            "test/java/" + BASE + "SgemmConcurrencyTest.java", "test/java/" + BASE + "SgemmEpilogueTest.java",
+            "test/java/" + BASE + "EpilogueSgemm.java", "test/java/" + BASE + "EpilogueChecks.java",
+            "test/java/" + BASE + "PackedSgemmTest.java",
             "test/java/" + PANAMA + "Plans.java", "test/java/" + PANAMA + "PackingTest.java");
 
     /** Classes whose twin keeps its package and takes a "Double" before its name (the others' twins say Dgemm for Sgemm). */
-    private static final Pattern RENAMED = Pattern.compile("\\b(PackedOperand|GemmChecks|GemmParts|SumRowsSplit|ScalarGemmSplit|Epilogue|PackedMatrix|NaiveGemm|GemmCase|Implementations)\\b");
+    private static final Pattern RENAMED = Pattern.compile("\\b(PackedOperand|GemmChecks|GemmParts|SumRowsSplit|ScalarGemmSplit|Epilogue|PackedMatrix|NaiveGemm|GemmCase|Implementations|EpilogueChecks)\\b");
 
     /** Float idioms with no mechanical double form: a source that uses one needs a rule here first. */
     private static final Pattern UNMAPPED = Pattern.compile("IntBits|IntVector|VectorOperators\\.EXP|\\bIntStream");
@@ -72,7 +75,7 @@ public final class DoubleSourceGenerator {
         }
         String t = text.replace("package org.vectorkernels.internal.panama;", "package org.vectorkernels.internal.panama.f64;")
                 .replace("Float", "Double").replace("float", "double").replace("FLOAT", "DOUBLE")
-                .replace("Sgemm", "Dgemm").replace("sgemm", "dgemm");
+                .replace("Sgemm", "Dgemm").replace("sgemm", "dgemm").replace("sblat3", "dblat3");
         t = RENAMED.matcher(t).replaceAll("Double$1");
         t = FLOAT_LITERAL.matcher(t).replaceAll("$1d");
         return "// GENERATED from src/" + source + " by src/generator/java/org/vectorkernels/generator/DoubleSourceGenerator.java: do not edit.\n" + t;
