@@ -39,8 +39,8 @@ public class DgemmPathsBenchmark {
     @Param({"256", "1024", "2048", "256x784x512"})
     public String shape;
 
-    /** The float profile zen5-512 with KC halved: the same bytes per block of A and of B. */
-    @Param({"8/2/512/128/2048/1/1/1"})
+    /** zen5-512-double, the shipped double profile of Zen 5 (docs/performance.md, eleventh session). */
+    @Param({"8/2/1024/64/2048/1/1/1"})
     public String plan;
 
     private int m, n, k;
