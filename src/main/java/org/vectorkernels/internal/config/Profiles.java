@@ -177,11 +177,12 @@ public final class Profiles {
      * accumulators in double on AVX-512 (../shared/gemm-anchors.md).
      */
     static final List<Profile> SHIPPED_DOUBLE = List.of(
-            // Zen 5: zen5-512's tile with KC 1024 and MC 64, as float's KC (and the MC that tune chose there). Pinned, three
-            // interleaved rounds: 1024³ 1.12× and 2048³ 0.98× OpenBLAS (medians) where KC 512 with MC 128 ran 1.03× and 0.94×,
-            // KC 768 1.03× and 0.97×; 8 rows × 3 vectors (24 accumulators, AOCL's zen4/zen5 dgemm tile) was no faster at
-            // 2048³ and lost a third at 64³ (docs/performance.md, eleventh session).
-            new Profile("zen5-512-double", 8, 2, 1024, 64, 2048, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
+            // Zen 5: zen5-512's tile with KC 1024, MC 64 and NC 1024: float's KC and bytes of packed B (8 MiB), and the MC
+            // that tune chose for float. Pinned, interleaved rounds (docs/performance.md, eleventh session): KC 1024 against
+            // 512 through Gemm.dgemm, 1024³ 1.06-1.14× OpenBLAS against 0.94-1.06×; NC 1024 against 2048, 2048³ 75.8-84.6
+            // against 70.5-79.2 GFLOP/s. 8 rows × 3 vectors (24 accumulators, AOCL's zen4/zen5 dgemm tile) was no faster
+            // at 2048³ and lost a third at 64³.
+            new Profile("zen5-512-double", 8, 2, 1024, 64, 1024, "shipped, measured on AMD family 26 model 2", ZEN5_SPLIT_MIN_VOLUME,
                     true, true, true),
             // Zen 5 with AVX2: zen5-256's tile with KC 512. Pinned, two interleaved rounds against OpenBLAS-Haswell:
             // 256³ 1.00×, 1024³ 0.99×, 256×784×512 0.96×; BLIS's 6×2 with KC 256 and MC 72 was as fast (1.01, 1.02,

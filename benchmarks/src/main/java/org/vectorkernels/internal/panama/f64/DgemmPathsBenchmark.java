@@ -40,7 +40,7 @@ public class DgemmPathsBenchmark {
     public String shape;
 
     /** zen5-512-double, the shipped double profile of Zen 5 (docs/performance.md, eleventh session). */
-    @Param({"8/2/1024/64/2048/1/1/1"})
+    @Param({"8/2/1024/64/1024/1/1/1"})
     public String plan;
 
     private int m, n, k;
