@@ -93,14 +93,17 @@ public final class Profiles {
             warn.accept("-D" + PROPERTY + "=" + wanted + " names no profile that runs here; known: " + names()
                     + "; running the profile this machine gets without it");
         }
-        Optional<Profile> tuned = tunedToo ? TunedProfiles.load(cpu, vectorBits, Runtime.version().feature(), warn) : Optional.empty();
-        if (tuned.isPresent()) {
-            if (runs.test(tuned.get())) {
-                return tuned.get();
-            }
-            warn.accept("the tuned profile (" + tuned.get().source() + ") names a tile this version has no kernel for; ignored");
-        }
-        return forCpu(vectorBits, cpu).filter(runs).orElse(derived);
+        Optional<Profile> tuned = tunedToo ? tunedThatRuns(false, vectorBits, cpu, runs, warn) : Optional.empty();
+        return tuned.or(() -> forCpu(vectorBits, cpu).filter(runs)).orElse(derived);
+    }
+
+    /** The profile tuned on this machine in one precision, if there is one and {@code runs} takes it; else warned of. */
+    private static Optional<Profile> tunedThatRuns(boolean forDouble, int vectorBits, Cpu cpu, Predicate<Profile> runs,
+                                                   Consumer<String> warn) {
+        Optional<Profile> tuned = TunedProfiles.load(cpu, vectorBits, Runtime.version().feature(), forDouble, warn);
+        tuned.filter(t -> !runs.test(t)).ifPresent(t -> warn.accept("the tuned " + (forDouble ? "double " : "") + "profile ("
+                + t.source() + ") names a tile this version has no kernel for; ignored"));
+        return tuned.filter(runs);
     }
 
     public static Optional<Profile> named(String name) {
@@ -205,14 +208,9 @@ public final class Profiles {
      * else {@link #forDouble}. A tuned one that {@code runs} refuses is warned of and passed over.
      */
     public static Profile selectDouble(Profile f, int vectorBits, Cpu cpu, Predicate<Profile> runs, Consumer<String> warn) {
-        if (System.getProperty(PROPERTY, "").isBlank()) {
-            Optional<Profile> tuned = TunedProfiles.load(cpu, vectorBits, Runtime.version().feature(), true, warn);
-            if (tuned.isPresent() && runs.test(tuned.get())) {
-                return tuned.get();
-            }
-            tuned.ifPresent(t -> warn.accept("the tuned double profile (" + t.source() + ") names a tile this version has no kernel for; ignored"));
-        }
-        return forDouble(f);
+        Optional<Profile> tuned = System.getProperty(PROPERTY, "").isBlank()
+                ? tunedThatRuns(true, vectorBits, cpu, runs, warn) : Optional.empty();
+        return tuned.orElseGet(() -> forDouble(f));
     }
 
     public static List<Profile> shippedDouble() {

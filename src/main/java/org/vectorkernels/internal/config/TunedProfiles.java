@@ -36,11 +36,6 @@ public final class TunedProfiles {
 
     private TunedProfiles() {}
 
-    /** Where this JVM looks for its tuned profile, or empty when turned off or no home is known. */
-    public static Optional<Path> location(Cpu cpu, int vectorBits, int jdkFeature) {
-        return location(cpu, vectorBits, jdkFeature, false);
-    }
-
     /** Where this JVM looks for its tuned profile of one precision, or empty when turned off or no home is known. */
     public static Optional<Path> location(Cpu cpu, int vectorBits, int jdkFeature, boolean forDouble) {
         return floatLocation(cpu, vectorBits, jdkFeature).map(f -> forDouble ? doubleSibling(f) : f);
@@ -78,12 +73,10 @@ public final class TunedProfiles {
                 cpu.flagsHash(), vectorBits, jdkFeature);
     }
 
-    /** The tuned profile for this CPU, width and JDK, if its file exists and holds one; anything wrong is warned of. */
-    public static Optional<Profile> load(Cpu cpu, int vectorBits, int jdkFeature, Consumer<String> warn) {
-        return load(cpu, vectorBits, jdkFeature, false, warn);
-    }
-
-    /** {@link #load} for one precision: a missing double file beside a named float file is no warning. */
+    /**
+     * The tuned profile of one precision for this CPU, width and JDK, if its file exists and holds one;
+     * anything wrong is warned of, except a missing double file beside a float file the property names.
+     */
     public static Optional<Profile> load(Cpu cpu, int vectorBits, int jdkFeature, boolean forDouble, Consumer<String> warn) {
         Optional<Path> where = location(cpu, vectorBits, jdkFeature, forDouble);
         if (where.isEmpty()) {
@@ -115,11 +108,6 @@ public final class TunedProfiles {
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }
-    }
-
-    /** The profile in {@code text}, checked against this CPU, width and JDK. */
-    static Profile parse(String text, Cpu cpu, int vectorBits, int jdkFeature, Path from) {
-        return parse(text, cpu, vectorBits, jdkFeature, false, from);
     }
 
     /** The profile in {@code text}, checked against this CPU, width, JDK and precision (a file without one is float's). */
@@ -154,12 +142,7 @@ public final class TunedProfiles {
                 bool(p, "narrowEdge"), bool(p, "interleavedA"), bool(p, "wideTile"));
     }
 
-    /** Writes {@code profile} as this CPU's, width's and JDK's tuned profile, atomically; returns the file. */
-    public static Path save(Profile profile, Cpu cpu, int vectorBits, int jdkFeature, Instant when, String comment) throws IOException {
-        return save(profile, cpu, vectorBits, jdkFeature, false, when, comment);
-    }
-
-    /** {@link #save} for one precision. */
+    /** Writes {@code profile} as this CPU's, width's and JDK's tuned profile of one precision, atomically; returns the file. */
     public static Path save(Profile profile, Cpu cpu, int vectorBits, int jdkFeature, boolean forDouble, Instant when,
                             String comment) throws IOException {
         Path file = location(cpu, vectorBits, jdkFeature, forDouble).orElseThrow(() -> new IOException(
@@ -174,10 +157,6 @@ public final class TunedProfiles {
             Files.deleteIfExists(tmp);
         }
         return file;
-    }
-
-    static String format(Profile p, Cpu cpu, int vectorBits, int jdkFeature, Instant when, String comment) {
-        return format(p, cpu, vectorBits, jdkFeature, false, when, comment);
     }
 
     static String format(Profile p, Cpu cpu, int vectorBits, int jdkFeature, boolean forDouble, Instant when, String comment) {

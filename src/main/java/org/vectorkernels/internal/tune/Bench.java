@@ -74,10 +74,6 @@ final class Bench {
         }
     }
 
-    boolean doubles() {
-        return doubles;
-    }
-
     List<Shape> shapes() {
         return shapes;
     }

@@ -33,10 +33,10 @@ class TunedProfilesTest {
     void aSavedProfileIsReadBackForThisCpuWidthAndJdk() throws IOException {
         Path file = dir.resolve("tuned.properties");
         withFile(file.toString(), () -> {
-            Path written = TunedProfiles.save(TUNED, CPU, 512, 25, WHEN, "test\nsecond line");
+            Path written = TunedProfiles.save(TUNED, CPU, 512, 25, false, WHEN, "test\nsecond line");
             assertEquals(file, written);
             List<String> w = new ArrayList<>();
-            Profile p = TunedProfiles.load(CPU, 512, 25, w::add).orElseThrow();
+            Profile p = TunedProfiles.load(CPU, 512, 25, false, w::add).orElseThrow();
             assertEquals(List.of(), w);
             assertTrue(p.sameChoicesAs(TUNED), p.toString());
             assertEquals("tuned", p.name());
@@ -57,7 +57,7 @@ class TunedProfilesTest {
             Path written = TunedProfiles.save(TUNED, CPU, 512, 25, true, WHEN, "double");
             assertEquals(dir.resolve("tuned-double.properties"), written);
             List<String> w = new ArrayList<>(), floatWarnings = new ArrayList<>();
-            assertEquals(Optional.empty(), TunedProfiles.load(CPU, 512, 25, floatWarnings::add), "no float file yet");
+            assertEquals(Optional.empty(), TunedProfiles.load(CPU, 512, 25, false, floatWarnings::add), "no float file yet");
             assertEquals(1, floatWarnings.size(), "the named float file is missing: " + floatWarnings);
             Profile p = TunedProfiles.load(CPU, 512, 25, true, w::add).orElseThrow();
             assertEquals(List.of(), w);
@@ -68,7 +68,7 @@ class TunedProfilesTest {
             return null;
         });
         String doubleText = TunedProfiles.format(TUNED, CPU, 512, 25, true, WHEN, "d");
-        String floatText = TunedProfiles.format(TUNED, CPU, 512, 25, WHEN, "f");
+        String floatText = TunedProfiles.format(TUNED, CPU, 512, 25, false, WHEN, "f");
         IllegalArgumentException asFloat = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> TunedProfiles.parse(doubleText, CPU, 512, 25, false, file));
         assertTrue(asFloat.getMessage().contains("precision = double"), asFloat.getMessage());
@@ -82,19 +82,19 @@ class TunedProfilesTest {
         String name = TunedProfiles.fileName(CPU, 512, 25);
         assertEquals("AuthenticAMD-26-2-" + CPU.flagsHash() + "-512bit-jdk25.properties", name);
         withFile(null, () -> {
-            Path where = TunedProfiles.location(CPU, 512, 25).orElseThrow();
+            Path where = TunedProfiles.location(CPU, 512, 25, false).orElseThrow();
             assertTrue(where.endsWith(Path.of("vector-kernels", name)), where.toString());
             return null;
         });
         withFile("none", () -> {
-            assertEquals(Optional.empty(), TunedProfiles.location(CPU, 512, 25));
+            assertEquals(Optional.empty(), TunedProfiles.location(CPU, 512, 25, false));
             return null;
         });
     }
 
     @Test
     void everyKindOfBadFileIsIgnoredWithOneWarning() throws IOException {
-        String good = TunedProfiles.format(TUNED, CPU, 512, 25, WHEN, "test");
+        String good = TunedProfiles.format(TUNED, CPU, 512, 25, false, WHEN, "test");
         assertBad(good.replace("mr=12", "mr=99"), "mr = 99");
         assertBad(good.replace("kc=768", "kc=-4"), "kc = -4");
         assertBad(good.replace("nc=2730", "nc=lots"), "nc");
@@ -111,7 +111,7 @@ class TunedProfilesTest {
         Path missing = dir.resolve("absent.properties");
         withFile(missing.toString(), () -> {
             List<String> w = new ArrayList<>();
-            assertEquals(Optional.empty(), TunedProfiles.load(CPU, 512, 25, w::add));
+            assertEquals(Optional.empty(), TunedProfiles.load(CPU, 512, 25, false, w::add));
             assertEquals(1, w.size(), w.toString());
             return null;
         });
@@ -122,7 +122,7 @@ class TunedProfilesTest {
         Files.writeString(file, text);
         withFile(file.toString(), () -> {
             List<String> w = new ArrayList<>();
-            assertEquals(Optional.empty(), TunedProfiles.load(CPU, 512, 25, w::add), text);
+            assertEquals(Optional.empty(), TunedProfiles.load(CPU, 512, 25, false, w::add), text);
             assertEquals(1, w.size(), w.toString());
             assertTrue(w.get(0).contains(mentions) && w.get(0).contains(file.toString()), w.get(0));
             // Selection warns once too, and runs the shipped profile.
