@@ -1,5 +1,7 @@
 package org.vectorkernels;
 
+import java.util.function.Supplier;
+
 import org.vectorkernels.internal.threads.Threads;
 import org.vectorkernels.internal.threads.WorkerPool;
 
@@ -15,9 +17,13 @@ import org.vectorkernels.internal.threads.WorkerPool;
  * thread that started them); a worker idle for a minute exits ({@code
  * -Dvectorkernels.workerKeepAliveMillis=N}), as do surplus ones when the count is lowered, and
  * an interrupted one; {@link #shutdown()} stops them all;
- * the calling thread always works too, and a call finds no idle worker (many callers at once)
- * simply does more of the work itself, so callers never wait on each other and the library
- * adds no more than the count minus one threads to what the application runs. After each call
+ * the calling thread always works too, and a call that finds no idle worker simply does more of
+ * the work itself, so callers never wait on each other. Callers share the count: a call hires
+ * workers only for the seats that the threads already at work on calls leave free, and a worker
+ * hands its seat back between parts when another caller arrives, so that with two callers at once
+ * on two threads each runs alone ({@link #busyThreads()}): several callers (task slots of a Spark
+ * executor, a server's request threads) never put more threads to work than the count, unless they
+ * alone are more. After each call
  * an idle worker polls for the next one for 100 µs before it sleeps, and a caller polls for its
  * workers as long before it sleeps ({@code -Dvectorkernels.spinMicros=N}, 0 to sleep at once):
  * waking a sleeping thread costs tens of microseconds per call.
@@ -29,12 +35,29 @@ public final class Parallelism {
     private Parallelism() {}
 
     /**
-     * The number of threads a call may use, including the calling thread.
+     * The number of threads a call from this thread may use, including the calling thread: the
+     * count set for all, or the cap of a task running on this thread ({@link #callWithThreads}) if lower.
      *
      * @return at least 1
      */
     public static int threads() {
         return Threads.count();
+    }
+
+    /**
+     * Runs {@code task} on this thread with each of its calls using at most {@code count} threads,
+     * the caller included, and returns what it returns: for a task that knows its share of the
+     * cores, such as a Spark task with {@code spark.task.cpus} (docs/spark.md). Other threads' calls
+     * are not affected; caps nest (the lower holds); the thread keeps nothing of it afterwards.
+     *
+     * @param count the most threads each call of the task may use, at least 1
+     * @param task what to run
+     * @param <T> what the task returns
+     * @return what the task returned
+     * @throws IllegalArgumentException if {@code count} is less than 1
+     */
+    public static <T> T callWithThreads(int count, Supplier<T> task) {
+        return Threads.callCapped(count, task);
     }
 
     /**
@@ -45,6 +68,17 @@ public final class Parallelism {
      */
     public static void setThreads(int count) {
         Threads.set(count); // surplus workers exit once idle
+    }
+
+    /**
+     * The threads at work on the library's calls now: every caller inside a call large enough to
+     * be split, and each worker it hired (small products run on their caller and are not counted).
+     * At most {@link #threads()} while such callers alone are fewer than that; with more, their number.
+     *
+     * @return the threads at work now, 0 when no call is running
+     */
+    public static int busyThreads() {
+        return WorkerPool.busyThreads();
     }
 
     /**

@@ -14,7 +14,10 @@ import org.vectorkernels.internal.WholeNumberProperty;
  * threads are idle. Each worker has a one-task mailbox: a caller hires idle workers by
  * compare-and-set, runs parts itself, and then waits only for the workers it hired, which are
  * already running its parts. So there is no queue to back up, no waiting on another caller, and
- * no deadlock when called from a ForkJoinPool task, a parallel stream or a virtual thread. Task
+ * no deadlock when called from a ForkJoinPool task, a parallel stream or a virtual thread. Callers
+ * share the thread count ({@link Seats}): the threads at work on calls are at most the count
+ * while the callers alone are fewer; a caller that arrives while workers hold the seats waits for
+ * one to be handed back, which a worker does after its part (no part waits on another call). Task
  * objects are recycled ({@link Recycler}), so steady-state calls allocate nothing. Idle workers and
  * waiting callers poll for a short while ({@link #SPIN_PROPERTY}) before they park, so calls in
  * quick succession do not pay for waking threads; a worker idle for {@link #KEEP_ALIVE_PROPERTY}
@@ -65,14 +68,27 @@ public final class WorkerPool {
 
     /** Runs {@code body} for parts [0, parts) on up to {@link Threads#count()} threads, then returns. */
     public static void run(Parts body, int parts) {
-        int helpers = Math.min(parts, Threads.count()) - 1;
-        if (helpers <= 0 || Thread.currentThread() instanceof Worker) {
-            for (int p = 0; p < parts; p++) {
-                body.run(p);
-            }
+        if (Thread.currentThread() instanceof Worker) {
+            runAll(body, parts); // a part that calls again: its seat is counted already
             return;
         }
-        call(body, parts, helpers, false);
+        Seats.enterCaller();
+        try {
+            int helpers = Seats.reserveWorkers(Math.min(parts, Threads.count()) - 1);
+            if (helpers <= 0) {
+                runAll(body, parts);
+            } else {
+                call(body, parts, helpers, false);
+            }
+        } finally {
+            Seats.leaveCaller();
+        }
+    }
+
+    private static void runAll(Parts body, int parts) {
+        for (int p = 0; p < parts; p++) {
+            body.run(p);
+        }
     }
 
     /**
@@ -81,13 +97,32 @@ public final class WorkerPool {
      * at once. With no idle worker the team is the caller alone.
      */
     public static void runTeam(Team body, int maxMembers) {
-        int helpers = Math.min(maxMembers, Threads.count()) - 1;
-        if (helpers <= 0 || Thread.currentThread() instanceof Worker) {
-            body.members(1);
-            body.run(0);
-            return;
+        boolean counted = !(Thread.currentThread() instanceof Worker); // a worker's seat is counted already
+        if (counted) {
+            Seats.enterCaller();
         }
-        call(body, 0, helpers, true);
+        try {
+            int helpers = counted ? Seats.reserveWorkers(Math.min(maxMembers, Threads.count()) - 1) : 0;
+            if (helpers <= 0) {
+                body.members(1);
+                body.run(0);
+            } else {
+                call(body, 0, helpers, true);
+            }
+        } finally {
+            if (counted) {
+                Seats.leaveCaller();
+            }
+        }
+    }
+
+    /**
+     * The threads at work on calls now: each caller inside a call that may split (small products
+     * never enter the pool) and each worker it hired. At most {@link Threads#shared()} while the
+     * callers alone are fewer; otherwise the callers, with no worker.
+     */
+    public static int busyThreads() {
+        return Seats.busy();
     }
 
     /**
@@ -99,10 +134,17 @@ public final class WorkerPool {
      */
     private static void call(Parts body, int parts, int helpers, boolean team) {
         Task t = TASKS.take();
-        t.start(body);
+        t.start(body, team);
+        int hired = 0;
         try {
-            int hired = hire(t, helpers); // hired workers wait until the task opens
-            if (team) {
+            hired = hire(t, helpers); // hired workers wait until the task opens
+        } catch (Throwable e) {
+            t.fail(e);
+        } finally {
+            Seats.releaseWorkers(helpers - hired); // the seats no worker took
+        }
+        try {
+            if (team && t.failure.get() == null) {
                 parts = 1 + hired;
                 ((Team) body).members(parts);
             }
@@ -110,7 +152,7 @@ public final class WorkerPool {
             t.fail(e);
         }
         t.open(t.failure.get() == null ? parts : 0);
-        t.work();
+        t.work(false);
         t.awaitHelpers();
         Throwable f = t.finish();
         TASKS.give(t);
@@ -242,10 +284,12 @@ public final class WorkerPool {
         private Parts body;
         private int parts;
         private Thread caller;
+        private boolean team;
         private volatile boolean open;
 
-        void start(Parts body) {
+        void start(Parts body, boolean team) {
             this.body = body;
+            this.team = team;
             this.caller = Thread.currentThread();
             failure.set(null);
             helpers.set(0);
@@ -263,12 +307,17 @@ public final class WorkerPool {
             failure.compareAndSet(null, e); // the first failure is the one reported
         }
 
-        /** Claims and runs parts until none are left. */
-        void work() {
+        /**
+         * Claims and runs parts until none are left. A hired worker ({@code hired}) stops claiming
+         * when more threads are at work than the count, leaving the rest to the caller; a team's
+         * members must all run their parts.
+         */
+        void work(boolean hired) {
             while (!open) {
                 Thread.onSpinWait(); // a team's caller is counting its hires: microseconds
             }
-            for (int p; (p = next.getAndIncrement()) < parts; ) {
+            boolean mayLeave = hired && !team;
+            for (int p; !(mayLeave && Seats.overbooked()) && (p = next.getAndIncrement()) < parts; ) {
                 try {
                     body.run(p);
                 } catch (Throwable e) {
@@ -386,8 +435,8 @@ public final class WorkerPool {
                             return;
                         } else if (leave) {
                             retiring = true; // hired meanwhile: run that part, then leave
-                        } else if (idle < SPIN_NANOS) {
-                            Thread.onSpinWait();
+                        } else if (idle < SPIN_NANOS && !Seats.full()) {
+                            Thread.onSpinWait(); // no polling while the seats are taken: no call could hire it
                         } else {
                             parked = true;
                             if (mailbox == null && !roused) {
@@ -401,7 +450,8 @@ public final class WorkerPool {
                         }
                         continue;
                     }
-                    t.work();
+                    t.work(true);
+                    Seats.releaseWorkers(1); // the seat its caller took for it
                     mailbox = null;
                     t.helperDone();
                     idleSince = System.nanoTime();
