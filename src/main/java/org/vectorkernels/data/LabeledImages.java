@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 import org.vectorkernels.nn.Tensor;
 
@@ -83,6 +84,31 @@ public record LabeledImages(Tensor images, int[] labels) {
      */
     public int size() {
         return labels.length;
+    }
+
+    /**
+     * The indices 0 … n − 1 in a random order (Fisher–Yates, drawing from {@code random}): the
+     * order of an epoch over a set of n rows. The same n and state of {@code random} give the same order.
+     *
+     * @param n the number of rows, at least 0
+     * @param random the source of the order
+     * @return a permutation of 0 … n − 1
+     */
+    public static int[] randomOrder(int n, SplittableRandom random) {
+        Objects.requireNonNull(random, "random");
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be at least 0, not " + n);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1), tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
     }
 
     /**

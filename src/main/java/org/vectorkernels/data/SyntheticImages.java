@@ -1,8 +1,7 @@
-package org.vectorkernels.examples;
+package org.vectorkernels.data;
 
 import java.util.SplittableRandom;
 
-import org.vectorkernels.data.LabeledImages;
 import org.vectorkernels.nn.Tensor;
 
 /**
@@ -16,7 +15,18 @@ public final class SyntheticImages {
 
     private SyntheticImages() {}
 
+    /**
+     * A set of {@code count} images; the same count and seed give the same set, and the class
+     * prototypes are the same for every seed, so that sets of two seeds are a training and a test set.
+     *
+     * @param count the number of images, at least 0
+     * @param seed the seed of the images' classes, noise and brightness
+     * @return the images [count, 28, 28] and their labels
+     */
     public static LabeledImages generate(int count, long seed) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be at least 0, not " + count);
+        }
         SplittableRandom prototypes = new SplittableRandom(42), random = new SplittableRandom(seed);
         int pixels = SIDE * SIDE;
         float[][] proto = new float[CLASSES][pixels];

@@ -127,7 +127,7 @@ class IdxTest {
         assertTrue(e.getMessage().startsWith(file + ": " + expected), e.getMessage());
     }
 
-    private static byte[] idx(int type, int[] dims, byte[] data) throws IOException {
+    static byte[] idx(int type, int[] dims, byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(type << 8 | dims.length);

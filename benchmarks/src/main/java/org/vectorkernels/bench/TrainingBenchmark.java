@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.vectorkernels.Parallelism;
 import org.vectorkernels.data.LabeledImages;
 import org.vectorkernels.examples.NaiveTwoLayerNet;
-import org.vectorkernels.examples.SyntheticImages;
+import org.vectorkernels.data.FashionMnist;
+import org.vectorkernels.data.SyntheticImages;
 import org.vectorkernels.examples.TrainFashionMnist;
 import org.vectorkernels.examples.TrainingLoop;
 import org.vectorkernels.nn.Sequential;
@@ -51,8 +52,8 @@ public class TrainingBenchmark {
     @Setup(Level.Trial)
     public void load() throws IOException {
         Parallelism.setThreads(threads);
-        Path dir = TrainFashionMnist.DEBIAN_DIR;
-        train = TrainFashionMnist.installed(dir) ? TrainFashionMnist.read(dir, "train") : SyntheticImages.generate(60_000, 1);
+        Path dir = FashionMnist.DEBIAN_DIR;
+        train = FashionMnist.installedIn(dir) ? FashionMnist.train(dir) : SyntheticImages.generate(60_000, 1);
         int features = train.images().size() / train.size();
         net = TrainFashionMnist.network(features);
         float lr = TrainFashionMnist.LEARNING_RATE, momentum = TrainFashionMnist.MOMENTUM;

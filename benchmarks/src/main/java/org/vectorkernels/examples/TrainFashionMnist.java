@@ -2,14 +2,15 @@ package org.vectorkernels.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.vectorkernels.Parallelism;
 import org.vectorkernels.nn.WarmUp;
+import org.vectorkernels.data.FashionMnist;
 import org.vectorkernels.data.LabeledImages;
+import org.vectorkernels.data.SyntheticImages;
 import org.vectorkernels.nn.Sequential;
 import org.vectorkernels.nn.Sgd;
 import org.vectorkernels.nn.Tensor;
@@ -27,8 +28,6 @@ import org.vectorkernels.nn.Tensor;
  * skips {@link WarmUp}, which otherwise runs beside the reading of the data.
  */
 public final class TrainFashionMnist {
-    /** Where Debian's dataset-fashion-mnist installs the data set. */
-    public static final Path DEBIAN_DIR = Path.of("/usr/share/datasets/fashion-mnist");
     public static final int BATCH = 100, HIDDEN = 100, CLASSES = 10;
     /** 85.8% test accuracy after 5 epochs here. */
     public static final float LEARNING_RATE = 0.02f, MOMENTUM = 0.9f;
@@ -38,7 +37,7 @@ public final class TrainFashionMnist {
     public static void main(String[] args) throws IOException, InterruptedException {
         int epochs = 5;
         float lr = LEARNING_RATE, momentum = MOMENTUM;
-        Path dir = DEBIAN_DIR;
+        Path dir = FashionMnist.DEBIAN_DIR;
         boolean naive = false, warmUp = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -59,9 +58,9 @@ public final class TrainFashionMnist {
         Thread warmer = warmUp && !naive ? Thread.ofPlatform().name("vector-kernels warm-up")
                 .start(() -> warmUpNanos[0] = WarmUp.run()) : null;
         LabeledImages train, test;
-        if (installed(dir)) {
-            train = read(dir, "train");
-            test = read(dir, "t10k");
+        if (FashionMnist.installedIn(dir)) {
+            train = FashionMnist.train(dir);
+            test = FashionMnist.test(dir);
             out.printf("Fashion-MNIST from %s: %d training and %d test images%n", dir, train.size(), test.size());
         } else {
             out.println("Fashion-MNIST is not at " + dir + ". On Debian or Ubuntu: sudo apt install dataset-fashion-mnist;");
@@ -114,21 +113,6 @@ public final class TrainFashionMnist {
     /** The network this example trains, for images of {@code features} pixels. */
     public static Sequential network(int features) {
         return Sequential.twoLayerNet(features, HIDDEN, CLASSES, WEIGHT_SEED);
-    }
-
-    /** Whether {@code dir} holds the data set (plain or gzip files). */
-    public static boolean installed(Path dir) {
-        return Files.isRegularFile(find(dir, "train-images-idx3-ubyte"));
-    }
-
-    /** The images and labels of one part of the data set: {@code "train"} or {@code "t10k"}. */
-    public static LabeledImages read(Path dir, String part) throws IOException {
-        return LabeledImages.read(find(dir, part + "-images-idx3-ubyte"), find(dir, part + "-labels-idx1-ubyte"));
-    }
-
-    private static Path find(Path dir, String name) {
-        Path plain = dir.resolve(name);
-        return Files.exists(plain) ? plain : dir.resolve(name + ".gz");
     }
 
     private static String value(String[] args, int i) {

@@ -29,7 +29,7 @@ public final class TrainingLoop {
     /** Trains on every full batch of a fresh shuffle of {@code train}; returns the mean batch loss. */
     public static double epoch(Net net, LabeledImages train, int batch, SplittableRandom random, Progress progress) {
         int n = train.size(), features = train.images().size() / Math.max(1, n), batches = n / batch;
-        int[] order = shuffled(n, random);
+        int[] order = LabeledImages.randomOrder(n, random);
         float[] images = train.images().data();
         double lossSum = 0;
         // One batch buffer for the epoch: a fresh 300 KiB array per step is garbage G1 must collect.
@@ -49,16 +49,4 @@ public final class TrainingLoop {
         return lossSum / Math.max(1, batches);
     }
 
-    private static int[] shuffled(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1), tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
-    }
 }
