@@ -55,7 +55,9 @@ public final class Sequential {
      * {@link Affine} becomes a {@link PackedAffine}, its weight packed once, so that predict,
      * loss and accuracy skip the copy of each weight per batch. A snapshot: it does not see later
      * training of this network (take a new one after it), and it cannot be trained itself
-     * (gradient and trainStep throw {@code UnsupportedOperationException}).
+     * (gradient and trainStep throw {@code UnsupportedOperationException}). Called on an inference
+     * network, it gives a sibling that shares the packed weights (immutable) and has activations and
+     * buffers of its own: a network is not thread-safe, so pack once and take a sibling per thread.
      *
      * @return the inference network
      */

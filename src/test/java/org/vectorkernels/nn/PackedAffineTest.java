@@ -9,8 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vectorkernels.RandomArrays.tensor;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.vectorkernels.RandomArrays;
@@ -101,24 +107,45 @@ class PackedAffineTest {
     }
 
     @Test
+    void anInferenceNetworksSiblingsShareItsPackedWeightsAndRunAtOnce() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(35);
+        Sequential packedOnce = Sequential.twoLayerNet(784, 100, 10, 9).forInference();
+        Tensor x = tensor(rnd, 40, 784);
+        List<Callable<float[]>> tasks = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Sequential sibling = packedOnce.forInference(); // one per task: buffers of its own
+            for (int i = 0; i < sibling.layers().size(); i++) {
+                Layer own = sibling.layers().get(i), shared = packedOnce.layers().get(i);
+                assertEquals(own instanceof PackedAffine, own == shared, "layer " + i + ": packed layers shared, others not");
+            }
+            tasks.add(() -> sibling.predict(x).data());
+        }
+        assertEveryTaskGives(packedOnce.predict(x).data(), tasks, 4);
+    }
+
+    @Test
     void threadsShareOnePackedLayer() throws Exception {
         SplittableRandom rnd = new SplittableRandom(34);
         PackedAffine packed = Affine.builder(300, 70).biasInitializer(Initializer.constant(0.1f)).seed(6).build().forInference();
         Tensor x = tensor(rnd, 33, 300);
-        float[] expected = packed.forward(x).data();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        assertEveryTaskGives(packed.forward(x).data(), Collections.nCopies(24, () -> packed.forward(x).data()), 6);
+    }
+
+    /** Runs each task 20 times on a pool of {@code threads}, all at once, and checks every last result. */
+    private static void assertEveryTaskGives(float[] expected, List<Callable<float[]>> tasks, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<java.util.concurrent.Future<float[]>> results = new java.util.ArrayList<>();
-            for (int t = 0; t < 24; t++) {
+            List<Future<float[]>> results = new ArrayList<>();
+            for (Callable<float[]> task : tasks) {
                 results.add(pool.submit(() -> {
                     float[] y = null;
                     for (int r = 0; r < 20; r++) {
-                        y = packed.forward(x).data();
+                        y = task.call();
                     }
                     return y;
                 }));
             }
-            for (java.util.concurrent.Future<float[]> f : results) {
+            for (Future<float[]> f : results) {
                 assertArrayEquals(expected, f.get());
             }
         } finally {
