@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,9 +73,6 @@ class DataSetsTest {
     }
 
     private void write(String name, byte[] content, boolean gzip) throws IOException {
-        Path file = dir.resolve(name + (gzip ? ".gz" : ""));
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
-            out.write(content);
-        }
+        IdxTest.write(dir, name, content, gzip);
     }
 }

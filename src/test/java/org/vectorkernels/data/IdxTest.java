@@ -139,6 +139,11 @@ class IdxTest {
     }
 
     private Path write(String name, byte[] content, boolean gzip) throws IOException {
+        return write(dir, name, content, gzip);
+    }
+
+    /** Writes {@code content} to {@code dir/name}, or gzip-compressed to {@code dir/name.gz}. */
+    static Path write(Path dir, String name, byte[] content, boolean gzip) throws IOException {
         Path file = dir.resolve(name + (gzip ? ".gz" : ""));
         try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
             out.write(content);
