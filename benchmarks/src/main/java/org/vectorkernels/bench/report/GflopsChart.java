@@ -20,6 +20,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * implementation, and a horizontal line at the FMA peak measured in the same run.
  */
 public final class GflopsChart {
+    /** This library's series, drawn in black so that it stands out. */
+    static final String OURS = "vectorKernels";
+
     private GflopsChart() {}
 
     /** {@code rows}: [implementation, shape, GFLOP/s]; shapes other than a single n are left out. */
@@ -39,7 +42,11 @@ public final class GflopsChart {
         for (Map.Entry<String, TreeMap<Integer, Double>> e : series.entrySet()) {
             List<Integer> x = new ArrayList<>(e.getValue().keySet());
             List<Double> y = new ArrayList<>(e.getValue().values());
-            chart.addSeries(e.getKey(), x, y);
+            XYSeries line = chart.addSeries(e.getKey(), x, y);
+            if (e.getKey().equals(OURS)) { // XChart's palette gave it a yellow next to OpenBLAS-default's orange
+                line.setMarkerColor(Color.BLACK);
+                line.setLineColor(Color.BLACK).setLineWidth(3f);
+            }
             minN = Math.min(minN, x.get(0));
             maxN = Math.max(maxN, x.get(x.size() - 1));
         }
