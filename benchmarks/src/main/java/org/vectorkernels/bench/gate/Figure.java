@@ -7,11 +7,14 @@ import java.util.List;
  * candidate. {@code work} (floating-point operations, or bytes read for a reduction) only turns
  * the time into a rate for the table; the verdict compares times. {@code params} are the class's
  * other JMH parameters ("name=value", or none), the same for every figure of a class.
+ * {@code fp64}: the work is in double precision, whose FMA peak is half the FP32 peak that
+ * {@code PeakProbe} measures.
  */
-record Figure(String id, String className, String method, String shape, List<String> params, double work, String rateUnit) {
+record Figure(String id, String className, String method, String shape, List<String> params, double work, String rateUnit,
+              boolean fp64) {
 
     Figure(String id, String className, String method, String shape, double work, String rateUnit) {
-        this(id, className, method, shape, List.of(), work, rateUnit);
+        this(id, className, method, shape, List.of(), work, rateUnit, false);
     }
 
     /**
@@ -36,7 +39,12 @@ record Figure(String id, String className, String method, String shape, List<Str
 
     private static Figure dgemm(String n) {
         double s = Double.parseDouble(n);
-        return new Figure("dgemm " + n, "DgemmBenchmark", "vectorKernels", n, List.of("threads=1"), 2 * s * s * s, "GFLOP/s");
+        return new Figure("dgemm " + n, "DgemmBenchmark", "vectorKernels", n, List.of("threads=1"), 2 * s * s * s, "GFLOP/s", true);
+    }
+
+    /** The FMA peak of this figure's precision, from the FP32 peak its JVM measured. */
+    double peakOf(double fp32Peak) {
+        return fp64 ? fp32Peak / 2 : fp32Peak;
     }
 
     /** The rate for a time per operation in seconds: GFLOP/s or GB/s. */

@@ -93,7 +93,7 @@ final class Judge {
         for (Row r : rows) {
             Figure f = r.figure();
             double cs = r.candidate().median();
-            double peak = JmhResult.median(r.candidate().peakGflops());
+            double peak = f.peakOf(JmhResult.median(r.candidate().peakGflops()));
             String ofPeak = f.rateUnit().equals("GFLOP/s") && !Double.isNaN(peak) ? fmt("%.2f", f.rate(cs) / peak) : "–";
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f%% | %s | %s | %s |%n", f.id(),
                     fmt("%.1f", r.base().median() * 1e6), fmt("%.1f", cs * 1e6), fmt("%.3f", r.ratio()),

@@ -224,7 +224,7 @@ public final class PerfGate {
         for (Row r : rows) {
             double s = r.candidate().median();
             if (!Double.isNaN(s)) {
-                double peak = JmhResult.median(r.candidate().peakGflops());
+                double peak = r.figure().peakOf(JmhResult.median(r.candidate().peakGflops()));
                 sb.append(String.format(Locale.ROOT, "%s\"%s\": {\"rate\": %.2f, \"unit\": \"%s\", \"peakGflops\": %s}", sep,
                         r.figure().id(), r.figure().rate(s), r.figure().rateUnit(),
                         Double.isNaN(peak) ? "null" : String.format(Locale.ROOT, "%.1f", peak)));

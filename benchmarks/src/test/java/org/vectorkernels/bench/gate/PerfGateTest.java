@@ -46,6 +46,14 @@ class PerfGateTest {
     }
 
     @Test
+    void doubleFiguresAreJudgedAgainstHalfTheFp32Peak() {
+        for (Figure f : SUITE) {
+            assertEquals(f.className().equals("DgemmBenchmark"), f.fp64(), f.id());
+            assertEquals(f.fp64() ? 100.0 : 200.0, f.peakOf(200.0), 0, f.id());
+        }
+    }
+
+    @Test
     void theSameTimingsPass() throws Exception {
         Map<Figure, Samples> base = recorded(f -> f == SGEMM_1024 ? "[[1000, 1010, 990], [1005, 995]]" : null);
         List<Row> rows = Judge.judge(SUITE, base, base, gate(0.1));
