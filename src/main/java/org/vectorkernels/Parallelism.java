@@ -20,7 +20,8 @@ import org.vectorkernels.internal.threads.WorkerPool;
  * the calling thread always works too, and a call that finds no idle worker simply does more of
  * the work itself, so callers never wait on each other. Callers share the count: a call hires
  * workers only for the seats that the threads already at work on calls leave free, and a worker
- * hands its seat back between parts when another caller arrives, so that with two callers at once
+ * hands its seat back between parts when another caller arrives (which waits, parked, for that seat
+ * rather than add a thread), so that with two callers at once
  * on two threads each runs alone ({@link #busyThreads()}): several callers (task slots of a Spark
  * executor, a server's request threads) never put more threads to work than the count, unless they
  * alone are more. After each call

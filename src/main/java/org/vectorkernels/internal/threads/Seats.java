@@ -24,8 +24,9 @@ final class Seats {
     private static final long POLL_NANOS = 20_000;
     /**
      * How long the seat of a caller that left stays unhired by others. Two callers in a loop on two
-     * threads (1000×784×100, Zen 5) made 1,200–1,450 calls a second together when each hired in the
-     * other's gaps, against 2,070 when each ran alone.
+     * threads (1000×784×100, Zen 5, JMH) made 1,196 calls a second together without it and 1,397 with
+     * it, both before callers of unsplit products held seats (docs/performance.md, twelfth session);
+     * each alone, 2,070. Not measured without it since.
      */
     private static final long GRACE_NANOS = 1_000_000;
     /** The last two callers to leave and when (B the one before A): a caller looks for any but itself. */

@@ -68,27 +68,7 @@ public final class WorkerPool {
 
     /** Runs {@code body} for parts [0, parts) on up to {@link Threads#count()} threads, then returns. */
     public static void run(Parts body, int parts) {
-        if (Thread.currentThread() instanceof Worker) {
-            runAll(body, parts); // a part that calls again: its seat is counted already
-            return;
-        }
-        Seats.enterCaller();
-        try {
-            int helpers = Seats.reserveWorkers(Math.min(parts, Threads.count()) - 1);
-            if (helpers <= 0) {
-                runAll(body, parts);
-            } else {
-                call(body, parts, helpers, false);
-            }
-        } finally {
-            Seats.leaveCaller();
-        }
-    }
-
-    private static void runAll(Parts body, int parts) {
-        for (int p = 0; p < parts; p++) {
-            body.run(p);
-        }
+        seated(body, parts, parts, false);
     }
 
     /**
@@ -97,22 +77,40 @@ public final class WorkerPool {
      * at once. With no idle worker the team is the caller alone.
      */
     public static void runTeam(Team body, int maxMembers) {
-        boolean counted = !(Thread.currentThread() instanceof Worker); // a worker's seat is counted already
-        if (counted) {
-            Seats.enterCaller();
+        seated(body, 0, maxMembers, true);
+    }
+
+    /**
+     * A call on the caller's seat and the workers it can hire, at most {@code maxThreads} threads in
+     * all; alone when it hires none. A part that calls again runs alone on its worker, whose seat is
+     * counted already.
+     */
+    private static void seated(Parts body, int parts, int maxThreads, boolean team) {
+        if (Thread.currentThread() instanceof Worker) {
+            alone(body, parts, team);
+            return;
         }
+        Seats.enterCaller();
         try {
-            int helpers = counted ? Seats.reserveWorkers(Math.min(maxMembers, Threads.count()) - 1) : 0;
+            int helpers = Seats.reserveWorkers(Math.min(maxThreads, Threads.count()) - 1);
             if (helpers <= 0) {
-                body.members(1);
-                body.run(0);
+                alone(body, parts, team);
             } else {
-                call(body, 0, helpers, true);
+                call(body, parts, helpers, team);
             }
         } finally {
-            if (counted) {
-                Seats.leaveCaller();
-            }
+            Seats.leaveCaller();
+        }
+    }
+
+    private static void alone(Parts body, int parts, boolean team) {
+        if (team) {
+            ((Team) body).members(1);
+            body.run(0);
+            return;
+        }
+        for (int p = 0; p < parts; p++) {
+            body.run(p);
         }
     }
 
