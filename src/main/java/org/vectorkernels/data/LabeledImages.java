@@ -112,6 +112,38 @@ public record LabeledImages(Tensor images, int[] labels) {
     }
 
     /**
+     * Copies the rows {@code rows[from]}, {@code rows[from + 1]}, … into {@code x} and {@code t}, as
+     * many as {@code t} holds: a batch of an epoch's order (see {@link #randomOrder}) into buffers
+     * the caller reuses.
+     *
+     * @param rows row indices of this set
+     * @param from the first entry of {@code rows} to copy
+     * @param x the images out, {@code t.length} rows of this set's values per image
+     * @param t the labels out
+     * @throws IllegalArgumentException if {@code x} does not hold {@code t.length} images
+     * @throws IndexOutOfBoundsException if {@code rows} has too few entries from {@code from}, or names a row outside the set
+     */
+    public void copyRows(int[] rows, int from, float[] x, int[] t) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(t, "t");
+        int per = images.size() / Math.max(1, size());
+        if (x.length != t.length * per) {
+            throw new IllegalArgumentException("x has " + x.length + " values for " + t.length + " images of " + per);
+        }
+        Objects.checkFromIndexSize(from, t.length, rows.length);
+        for (int r = 0; r < t.length; r++) {
+            Objects.checkIndex(rows[from + r], size());
+        }
+        float[] values = images.data();
+        for (int r = 0; r < t.length; r++) {
+            int row = rows[from + r];
+            System.arraycopy(values, row * per, x, r * per, per);
+            t[r] = labels[row];
+        }
+    }
+
+    /**
      * Rows [from, to) as a new batch.
      *
      * @param from the first row, included

@@ -72,6 +72,24 @@ class DataSetsTest {
         assertThrows(NullPointerException.class, () -> LabeledImages.randomOrder(3, null));
     }
 
+    @Test
+    void copyRowsGathersABatchAndChecksItsArguments() {
+        LabeledImages set = SyntheticImages.generate(20, 3);
+        int per = 28 * 28;
+        int[] rows = {7, 19, 0, 7, 3};
+        float[] x = new float[3 * per];
+        int[] t = new int[3];
+        set.copyRows(rows, 1, x, t);
+        for (int r = 0; r < 3; r++) {
+            int row = rows[1 + r];
+            assertArrayEquals(Arrays.copyOfRange(set.images().data(), row * per, (row + 1) * per), Arrays.copyOfRange(x, r * per, (r + 1) * per));
+            assertEquals(set.labels()[row], t[r]);
+        }
+        assertThrows(IllegalArgumentException.class, () -> set.copyRows(rows, 0, new float[per], t));
+        assertThrows(IndexOutOfBoundsException.class, () -> set.copyRows(rows, 3, x, t));
+        assertThrows(IndexOutOfBoundsException.class, () -> set.copyRows(new int[] {0, 20, 1}, 0, x, t));
+    }
+
     private void write(String name, byte[] content, boolean gzip) throws IOException {
         IdxTest.write(dir, name, content, gzip);
     }

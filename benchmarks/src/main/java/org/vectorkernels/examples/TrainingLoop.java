@@ -30,18 +30,13 @@ public final class TrainingLoop {
     public static double epoch(Net net, LabeledImages train, int batch, SplittableRandom random, Progress progress) {
         int n = train.size(), features = train.images().size() / Math.max(1, n), batches = n / batch;
         int[] order = LabeledImages.randomOrder(n, random);
-        float[] images = train.images().data();
         double lossSum = 0;
         // One batch buffer for the epoch: a fresh 300 KiB array per step is garbage G1 must collect.
         float[] x = new float[batch * features];
         int[] t = new int[batch];
         long start = System.nanoTime();
         for (int b = 0; b < batches; b++) {
-            for (int r = 0; r < batch; r++) {
-                int row = order[b * batch + r];
-                System.arraycopy(images, row * features, x, r * features, features);
-                t[r] = train.labels()[row];
-            }
+            train.copyRows(order, b * batch, x, t);
             lossSum += net.trainStep(x, t, batch);
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.update(b + 1, batches, lossSum / (b + 1), (b + 1) * (double) batch / seconds);

@@ -17,16 +17,12 @@ final class OneJvmTraining {
         Sequential net = Network.create(features);
         Sgd sgd = new Sgd(Network.LEARNING_RATE, Network.MOMENTUM, 0f);
         SplittableRandom shuffle = new SplittableRandom(Network.SHUFFLE_SEED);
-        float[] images = train.images().data(), x = new float[Network.BATCH * features];
+        float[] x = new float[Network.BATCH * features];
         int[] t = new int[Network.BATCH];
         for (int e = 1; e <= epochs; e++) {
             int[] order = LabeledImages.randomOrder(n, shuffle);
             for (int b = 0; b < n / Network.BATCH; b++) {
-                for (int r = 0; r < Network.BATCH; r++) {
-                    int row = order[b * Network.BATCH + r];
-                    System.arraycopy(images, row * features, x, r * features, features);
-                    t[r] = train.labels()[row];
-                }
+                train.copyRows(order, b * Network.BATCH, x, t);
                 net.trainStep(Tensor.of(x, Network.BATCH, features), t, sgd);
             }
         }
