@@ -2,6 +2,7 @@ package org.vectorkernels.examples.spark;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.apache.spark.broadcast.Broadcast;
 import org.vectorkernels.nn.Sequential;
@@ -38,7 +39,7 @@ final class ExecutorNets {
     }
 
     /** Runs {@code work} with a network lent to this task, its weights set to the broadcast's. */
-    static <T> T withTrainer(Broadcast<Weights> weights, TrainerWork<T> work) {
+    static <T> T withTrainer(Broadcast<Weights> weights, Function<Sequential, T> work) {
         Weights w = weights.value();
         Sequential net = TRAINERS.poll();
         if (net == null) {
@@ -50,11 +51,6 @@ final class ExecutorNets {
         } finally {
             TRAINERS.offer(net);
         }
-    }
-
-    /** What a task does with a lent network. */
-    interface TrainerWork<T> {
-        T apply(Sequential net);
     }
 
     /** How many times this JVM has packed broadcast weights. */

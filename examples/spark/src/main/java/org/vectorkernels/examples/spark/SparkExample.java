@@ -27,7 +27,7 @@ import org.vectorkernels.nn.Sequential;
 public final class SparkExample {
     /** What a run printed, for the integration test. */
     record Report(double[] sparkAccuracy, double oneJvmAccuracy, int cores, int packings, int broadcastsScored,
-                  Phase training, Phase shared, Phase capped) {}
+                  ThreadSampler.Seen training, Scoring shared, Scoring capped) {}
 
     private SparkExample() {}
 
@@ -66,18 +66,17 @@ public final class SparkExample {
             JavaRDD<ImageBlock> testBlocks = Blocks.of(sc, source, true, test.size(), slots);
 
             double[] accuracy = new double[epochs];
-            Phase trainingThreads;
             Sequential net;
-            try (ThreadSampler sampler = ThreadSampler.start()) {
+            ThreadSampler sampler = ThreadSampler.start();
+            try (sampler) {
                 net = DataParallelTraining.train(sc, trainBlocks, train.size(), features, epochs, (e, loss, rate, trained) -> {
                     accuracy[e - 1] = trained.accuracy(test.images(), test.labels());
                     out.printf("epoch %d/%d: loss %.4f, %,.0f images/s, test accuracy %.4f%n", e, accuracy.length, loss, rate,
                             accuracy[e - 1]);
                 });
-                out.printf("threads in training: library busy threads at most %d, task threads and library workers running"
-                        + " at most %s (%,d samples)%n", sampler.maxBusy(), running(sampler), sampler.samples());
-                trainingThreads = new Phase(new boolean[0], sampler.maxBusy(), sampler.maxRunning());
             }
+            ThreadSampler.Seen trainingThreads = sampler.seen();
+            out.println("threads in training: " + trainingThreads);
             double oneJvm = OneJvmTraining.train(train, epochs).accuracy(test.images(), test.labels());
             double last = epochs == 0 ? oneJvm : accuracy[epochs - 1];
             out.printf("one JVM, the same batches: test accuracy %.4f after %d epochs; Spark %.4f, %.2f points apart%n",
@@ -87,10 +86,10 @@ public final class SparkExample {
             float[] expected = BatchScoring.inOneJvm(test, weights);
             int packingsBefore = ExecutorNets.packings();
             out.println("threads shared by the library's seats (the default):");
-            Phase shared = score(sc, testBlocks, weights, expected, rounds, false, out);
+            Scoring shared = score(sc, testBlocks, weights, expected, rounds, false, out);
             out.printf("threads capped in each task at spark.task.cpus = %s (Parallelism.callWithThreads):%n",
                     sc.getConf().get("spark.task.cpus", "1"));
-            Phase capped = score(sc, testBlocks, weights, expected, rounds, true, out);
+            Scoring capped = score(sc, testBlocks, weights, expected, rounds, true, out);
             int packings = ExecutorNets.packings() - packingsBefore;
             out.printf("weights packed %d times in this JVM for %d broadcasts scored (%d blocks each); test accuracy %.4f%n",
                     packings, 2 * rounds, Math.ceilDiv(test.size(), Blocks.ROWS), BatchScoring.accuracy(expected, test.labels()));
@@ -99,13 +98,14 @@ public final class SparkExample {
     }
 
     /** Rounds of scoring, each with weights broadcast anew: whether each equalled one JVM, and the threads seen. */
-    record Phase(boolean[] equal, int maxBusy, int maxRunning) {}
+    record Scoring(boolean[] equal, ThreadSampler.Seen threads) {}
 
-    private static Phase score(JavaSparkContext sc, JavaRDD<ImageBlock> blocks, Weights weights, float[] expected, int rounds,
+    private static Scoring score(JavaSparkContext sc, JavaRDD<ImageBlock> blocks, Weights weights, float[] expected, int rounds,
                                  boolean capped, PrintStream out) {
         int n = expected.length / Network.CLASSES;
         boolean[] equal = new boolean[rounds];
-        try (ThreadSampler sampler = ThreadSampler.start()) {
+        ThreadSampler sampler = ThreadSampler.start();
+        try (sampler) {
             for (int r = 0; r < rounds; r++) {
                 long start = System.nanoTime();
                 Broadcast<Weights> b = sc.broadcast(weights);
@@ -115,14 +115,9 @@ public final class SparkExample {
                 equal[r] = Arrays.equals(logits, expected);
                 out.printf("scoring: %d images in %.3f s = %,.0f images/s; equal to one JVM: %b%n", n, seconds, n / seconds, equal[r]);
             }
-            out.printf("  library busy threads at most %d, task threads and library workers running at most %s (%,d samples)%n",
-                    sampler.maxBusy(), running(sampler), sampler.samples());
-            return new Phase(equal, sampler.maxBusy(), sampler.maxRunning());
         }
-    }
-
-    private static String running(ThreadSampler s) {
-        return s.maxRunning() < 0 ? "unknown (no /proc)" : String.valueOf(s.maxRunning());
+        out.println("  " + sampler.seen());
+        return new Scoring(equal, sampler.seen());
     }
 
     private static String value(String[] args, int i) {

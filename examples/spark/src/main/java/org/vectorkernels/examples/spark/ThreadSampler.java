@@ -88,18 +88,20 @@ final class ThreadSampler implements AutoCloseable {
         }
     }
 
-    /** Samples taken. */
-    int samples() {
-        return samples;
+    /** What was seen until now (call after {@link #close}). */
+    Seen seen() {
+        return new Seen(maxBusy, maxRunning, samples);
     }
 
-    /** The most threads at work on the library's calls at once, by its own count. */
-    int maxBusy() {
-        return maxBusy;
-    }
-
-    /** The most task threads and library workers running at once by /proc, or -1 without /proc. */
-    int maxRunning() {
-        return maxRunning;
+    /**
+     * The most threads at once: at work on the library's calls by its own count ({@code maxBusy}),
+     * and task threads and library workers running by /proc ({@code maxRunning}, -1 without /proc).
+     */
+    record Seen(int maxBusy, int maxRunning, int samples) {
+        @Override
+        public String toString() {
+            return String.format("library busy threads at most %d, task threads and library workers running at most %s (%,d samples)",
+                    maxBusy, maxRunning < 0 ? "unknown (no /proc)" : String.valueOf(maxRunning), samples);
+        }
     }
 }

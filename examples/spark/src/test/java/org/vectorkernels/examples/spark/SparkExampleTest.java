@@ -27,14 +27,14 @@ class SparkExampleTest {
         String text = printed.toString(StandardCharsets.UTF_8);
         System.out.print(text);
         assertTrue(text.contains("equal to one JVM: true") && !text.contains("equal to one JVM: false"), text);
-        for (SparkExample.Phase mode : new SparkExample.Phase[] {r.shared(), r.capped()}) {
+        for (SparkExample.Scoring mode : new SparkExample.Scoring[] {r.shared(), r.capped()}) {
             for (boolean equal : mode.equal()) {
                 assertTrue(equal, "scoring in Spark differs from one JVM");
             }
-            assertTrue(mode.maxBusy() <= r.cores(), "library busy threads " + mode.maxBusy() + " on " + r.cores() + " cores");
+            assertTrue(mode.threads().maxBusy() <= r.cores(), "library busy threads " + mode.threads().maxBusy() + " on " + r.cores() + " cores");
         }
         // Capped at spark.task.cpus, only the task threads work, so the kernel's count of running ones is bounded too.
-        assertTrue(r.capped().maxRunning() <= r.cores(), "running threads " + r.capped().maxRunning() + " on " + r.cores() + " cores");
+        assertTrue(r.capped().threads().maxRunning() <= r.cores(), "running threads " + r.capped().threads().maxRunning() + " on " + r.cores() + " cores");
         double spark = r.sparkAccuracy()[4];
         assertTrue(Math.abs(spark - r.oneJvmAccuracy()) <= 0.01,
                 "Spark " + spark + " against one JVM " + r.oneJvmAccuracy() + ": more than one point apart");
